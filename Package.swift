@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+// policysite: a static site generator for versioned, multilingual legal policies.
+//
+// The targets follow the pipeline, and dependencies point one way:
+//   PolicyLoad (file system) → PolicyParse (front matter, YAML, Markdown via PolicyMarkdown)
+//   → PolicyModel (pure values) → PolicyRender (HTML, sitemap) → PolicyWrite (temp dir, swap)
+// PolicyPipeline strings the stages together; the `policysite` executable is the CLI on top.
+import PackageDescription
+
+let package = Package(
+    name: "policysite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "policysite", targets: ["policysite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The only module that sees the cmark C API.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // cmark → a Swift Markdown tree with source positions.
+        .target(name: "PolicyMarkdown", dependencies: ["CCmark"]),
+        // The content model: pure values (sites, policies, versions, sections, dates, diagnostics).
+        .target(name: "PolicyModel", dependencies: ["PolicyMarkdown"]),
+        // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
+        .target(name: "PolicyLoad", dependencies: ["PolicyModel"]),
+        // Snapshots → model: front matter, YAML settings, Markdown outline.
+        .target(name: "PolicyParse", dependencies: [
+            "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Model → output files (HTML pages, sitemap, assets), in memory.
+        .target(name: "PolicyRender", dependencies: [
+            "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Edge: writes output files into a temporary directory and swaps it in.
+        .target(name: "PolicyWrite", dependencies: ["PolicyModel"]),
+        // The named steps of a build, from directories to a written site.
+        .target(name: "PolicyPipeline", dependencies: [
+            "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyRender", "PolicyWrite",
+        ]),
+        .executableTarget(name: "policysite", dependencies: [
+            "PolicyPipeline", "PolicyModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(
+            name: "PolicysiteTests",
+            dependencies: [
+                "policysite", "PolicyPipeline", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+                "PolicyParse", "PolicyRender", "PolicyWrite",
+            ],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

@@ -1,0 +1,104 @@
+/// A Markdown document as plain Swift values, converted from cmark's tree.
+///
+/// Everything above this module works on these values; none of it sees a C pointer.
+public struct MarkdownDocument: Sendable, Equatable {
+    public var blocks: [MarkdownBlock]
+
+    public init(blocks: [MarkdownBlock]) {
+        self.blocks = blocks
+    }
+}
+
+/// A 1-based line and column in the Markdown text that was parsed.
+public struct MarkdownPosition: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct MarkdownBlock: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case paragraph([MarkdownInline])
+        case heading(level: Int, [MarkdownInline])
+        case blockQuote([MarkdownBlock])
+        case list(MarkdownList)
+        case codeBlock(info: String, code: String)
+        /// Raw HTML. Kept so checks can point at it; never rendered (cmark's safe default).
+        case htmlBlock(String)
+        case thematicBreak
+    }
+
+    public var kind: Kind
+    public var position: MarkdownPosition
+
+    public init(_ kind: Kind, at position: MarkdownPosition) {
+        self.kind = kind
+        self.position = position
+    }
+}
+
+public struct MarkdownList: Sendable, Equatable {
+    public enum Style: Sendable, Equatable {
+        case bullet
+        case ordered(start: Int)
+    }
+
+    public var style: Style
+    /// A tight list renders its items' paragraphs without `<p>`.
+    public var isTight: Bool
+    public var items: [[MarkdownBlock]]
+
+    public init(style: Style, isTight: Bool, items: [[MarkdownBlock]]) {
+        self.style = style
+        self.isTight = isTight
+        self.items = items
+    }
+}
+
+public indirect enum MarkdownInline: Sendable, Equatable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    /// Raw inline HTML. Never rendered (cmark's safe default).
+    case html(String)
+    case emphasis([MarkdownInline])
+    case strong([MarkdownInline])
+    case link(MarkdownLink)
+    case image(MarkdownLink)
+}
+
+public struct MarkdownLink: Sendable, Equatable {
+    public var destination: String
+    public var title: String
+    public var content: [MarkdownInline]
+    public var position: MarkdownPosition
+
+    public init(destination: String, title: String, content: [MarkdownInline], position: MarkdownPosition) {
+        self.destination = destination
+        self.title = title
+        self.content = content
+        self.position = position
+    }
+}
+
+extension MarkdownInline {
+    /// The text a reader sees, without markup: used for anchors, tables of contents and titles.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .softBreak, .lineBreak: " "
+        case .html: ""
+        case .emphasis(let children), .strong(let children): children.plainText
+        case .link(let link), .image(let link): link.content.plainText
+        }
+    }
+}
+
+extension Array where Element == MarkdownInline {
+    public var plainText: String { map(\.plainText).joined() }
+}

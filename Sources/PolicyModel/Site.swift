@@ -1,0 +1,127 @@
+import PolicyMarkdown
+
+/// A heading of a policy document, with its `{#id}` removed from the text.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    /// The `{#id}` the author gave, if any.
+    public var id: SectionID?
+    /// The `id` attribute in the page: the section id, or a unique slug of the text.
+    public var anchor: String
+    /// The heading's content as the reader sees it.
+    public var content: [MarkdownInline]
+    /// Where the heading starts in the Markdown body.
+    public var position: MarkdownPosition
+
+    public init(level: Int, id: SectionID?, anchor: String, content: [MarkdownInline], position: MarkdownPosition) {
+        self.level = level
+        self.id = id
+        self.anchor = anchor
+        self.content = content
+        self.position = position
+    }
+
+    public var plainText: String { content.plainText }
+}
+
+/// One language of one version: `Content/<policy>/<date>/<lang>.md`.
+public struct PolicyDocument: Sendable, Equatable {
+    public var language: LanguageTag
+    /// The path diagnostics name, e.g. `Content/privacy/2024-03-01/en.md`.
+    public var file: String
+    public var frontMatter: FrontMatter
+    public var body: MarkdownDocument
+    /// The top-level headings of the body, in order (headings inside lists or quotes are not sections).
+    public var headings: [Heading]
+    /// The line of the file on which the Markdown body starts (after the front matter).
+    public var bodyStartLine: Int
+    /// The file's bytes as read, for hashing published versions.
+    public var source: [UInt8]
+
+    public init(language: LanguageTag, file: String, frontMatter: FrontMatter, body: MarkdownDocument, headings: [Heading], bodyStartLine: Int, source: [UInt8]) {
+        self.language = language
+        self.file = file
+        self.frontMatter = frontMatter
+        self.body = body
+        self.headings = headings
+        self.bodyStartLine = bodyStartLine
+        self.source = source
+    }
+
+    /// Where a position of the body is in the file.
+    public func location(of position: MarkdownPosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + bodyStartLine - 1, column: position.column)
+    }
+
+    /// The anchor of a section id in this document, if a heading declares it.
+    public func anchor(for id: SectionID) -> String? {
+        headings.first { $0.id == id }?.anchor
+    }
+}
+
+/// A version of a policy: the files in `Content/<policy>/<YYYY-MM-DD>/`.
+public struct PolicyVersion: Sendable, Equatable {
+    public var effective: CalendarDate
+    /// One document per language, in the site's language order.
+    public var documents: [PolicyDocument]
+
+    public init(effective: CalendarDate, documents: [PolicyDocument]) {
+        self.effective = effective
+        self.documents = documents
+    }
+
+    public func document(in language: LanguageTag) -> PolicyDocument? {
+        documents.first { $0.language == language }
+    }
+}
+
+/// A policy: its settings and its versions, oldest first.
+public struct Policy: Sendable, Equatable {
+    public var slug: PolicySlug
+    public var settings: PolicySettings
+    public var versions: [PolicyVersion]
+
+    public init(slug: PolicySlug, settings: PolicySettings, versions: [PolicyVersion]) {
+        self.slug = slug
+        self.settings = settings
+        self.versions = versions.sorted { $0.effective < $1.effective }
+    }
+
+    public func version(effective: CalendarDate) -> PolicyVersion? {
+        versions.first { $0.effective == effective }
+    }
+
+    /// The version in force on `date`: the latest whose effective date is on or before it.
+    public func versionInForce(on date: CalendarDate) -> PolicyVersion? {
+        versions.last { $0.effective <= date }
+    }
+}
+
+/// Everything under `Content/`.
+public struct Site: Sendable, Equatable {
+    public var settings: SiteSettings
+    /// Sorted by slug.
+    public var policies: [Policy]
+
+    public init(settings: SiteSettings, policies: [Policy]) {
+        self.settings = settings
+        self.policies = policies.sorted { $0.slug < $1.slug }
+    }
+
+    public func policy(_ slug: PolicySlug) -> Policy? {
+        policies.first { $0.slug == slug }
+    }
+
+    /// The site without draft documents, and without versions left with no document.
+    public func withoutDrafts() -> Site {
+        let policies = self.policies.map { policy in
+            var policy = policy
+            policy.versions = policy.versions.compactMap { version in
+                var version = version
+                version.documents.removeAll { $0.frontMatter.draft }
+                return version.documents.isEmpty ? nil : version
+            }
+            return policy
+        }
+        return Site(settings: settings, policies: policies)
+    }
+}

@@ -1,0 +1,98 @@
+import PolicyMarkdown
+import PolicyModel
+
+/// Finds the sections of a document: its top-level headings, each with the `{#id}` it declares
+/// (removed from the text) and a unique anchor.
+public enum OutlineExtractor {
+    public struct Result: Sendable, Equatable {
+        public var headings: [Heading]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameter location: maps a body position to a file location, for diagnostics.
+    public static func extract(_ document: MarkdownDocument, location: (MarkdownPosition) -> SourceLocation) -> Result {
+        var headings: [Heading] = []
+        var diagnostics: [Diagnostic] = []
+        var seenIDs: [SectionID: MarkdownPosition] = [:]
+
+        for block in document.blocks {
+            guard case .heading(let level, let inlines) = block.kind else { continue }
+            let (content, rawID) = stripID(inlines)
+            var id: SectionID?
+            if let rawID {
+                if let valid = SectionID(rawID) {
+                    if let first = seenIDs[valid] {
+                        diagnostics.append(.error(.duplicateSectionID, "section id '\(rawID)' is already used on line \(location(first).line ?? 0); give each section its own id", at: location(block.position)))
+                    } else {
+                        seenIDs[valid] = block.position
+                        id = valid
+                    }
+                } else {
+                    diagnostics.append(.error(.invalidSectionID, "'{#\(rawID)}' is not a valid section id; use ASCII letters, digits, '-' and '_'", at: location(block.position)))
+                }
+            }
+            headings.append(Heading(level: level, id: id, anchor: "", content: content, position: block.position))
+        }
+
+        // Anchors: ids as given; other headings get a slug of their text, made unique against
+        // the ids and earlier slugs (`-1`, `-2`, … as Hugo does).
+        var taken = Set(headings.compactMap { $0.id?.rawValue })
+        for index in headings.indices {
+            if let id = headings[index].id {
+                headings[index].anchor = id.rawValue
+                continue
+            }
+            let base = Slug.make(headings[index].plainText)
+            var anchor = base
+            var counter = 1
+            while taken.contains(anchor) {
+                anchor = "\(base)-\(counter)"
+                counter += 1
+            }
+            taken.insert(anchor)
+            headings[index].anchor = anchor
+        }
+        return Result(headings: headings, diagnostics: diagnostics)
+    }
+
+    /// Removes a trailing `{#id}` from a heading's last text and returns the id's text.
+    static func stripID(_ inlines: [MarkdownInline]) -> ([MarkdownInline], String?) {
+        guard case .text(let text)? = inlines.last else { return (inlines, nil) }
+        var trimmed = Substring(text)
+        while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
+        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (inlines, nil) }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        guard inside.hasPrefix("#"), !inside.contains(" ") else { return (inlines, nil) }
+        let id = String(inside.dropFirst())
+        var rest = trimmed[..<open]
+        while rest.last == " " || rest.last == "\t" { rest.removeLast() }
+        var result = Array(inlines.dropLast())
+        if !rest.isEmpty { result.append(.text(String(rest))) }
+        // Trailing spaces before `{#id}` may sit at the end of an earlier node (after code or emphasis).
+        if case .text(let previous)? = result.last, rest.isEmpty {
+            var trimmedPrevious = Substring(previous)
+            while trimmedPrevious.last == " " { trimmedPrevious.removeLast() }
+            result[result.count - 1] = .text(String(trimmedPrevious))
+        }
+        return (result, id)
+    }
+}
+
+/// Anchors for headings without an id: lower case, letters and digits of any script kept,
+/// spaces and dashes become single dashes, other punctuation dropped.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.append(character)
+            } else if character.isWhitespace || character == "-" {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+}

@@ -1,0 +1,125 @@
+import PolicyModel
+import Yams
+
+/// Reads YAML into Yams nodes and turns YAML problems into diagnostics with file positions.
+///
+/// Nodes are read by hand rather than through `Codable` because the contract wants positions for
+/// type errors and unknown keys, which Codable's errors do not carry.
+struct YAMLReader {
+    /// The path diagnostics name.
+    var file: String
+    /// The file line on which the YAML text starts (2 for front matter after `---`).
+    var firstLine: Int
+    /// The code problems are reported under.
+    var code: DiagnosticCode
+    /// What the YAML is, for messages: "front matter", "site.yml".
+    var what: String
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+
+    /// The root mapping, or a diagnostic saying why there is none. Empty YAML is an empty mapping.
+    func rootMapping(_ text: String) throws(Diagnostic) -> Node.Mapping {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        } catch {
+            throw .error(code, "invalid YAML in \(what): \(error)", at: location(nil))
+        }
+        guard let node else { return Node.Mapping([]) }
+        guard let mapping = node.mapping else {
+            throw .error(code, "\(what) must be a mapping of keys to values, like 'title: Privacy Policy'", at: location(node))
+        }
+        return mapping
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error(code, "invalid YAML in \(what): \(problem); check the indentation and quoting on this line", at: location(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(code, "key '\(duplicates.joined(separator: "', '"))' appears twice in \(what); keep one", at: location(context.mark))
+        case .reader(let problem, _, _, _):
+            return .error(code, "\(what) is not readable YAML: \(problem)", at: location(nil))
+        default:
+            return .error(code, "invalid YAML in \(what): \(error)", at: location(nil))
+        }
+    }
+
+    // MARK: - Typed values
+
+    func string(_ node: Node, key: String) throws(Diagnostic) -> String {
+        guard let scalar = node.scalar else {
+            throw .error(code, "'\(key)' must be text", at: location(node))
+        }
+        return scalar.string
+    }
+
+    func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
+        guard let scalar = node.scalar else {
+            throw .error(code, "'\(key)' must be true or false", at: location(node))
+        }
+        switch scalar.string {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: throw .error(code, "'\(key)' must be true or false, not '\(scalar.string)'", at: location(node))
+        }
+    }
+
+    func strings(_ node: Node, key: String) throws(Diagnostic) -> [(String, Node)] {
+        guard let sequence = node.sequence else {
+            throw .error(code, "'\(key)' must be a list, like [a, b]", at: location(node))
+        }
+        var result: [(String, Node)] = []
+        for item in sequence {
+            result.append((try string(item, key: key), item))
+        }
+        return result
+    }
+
+    func sectionIDs(_ node: Node, key: String) throws(Diagnostic) -> [SectionID] {
+        var result: [SectionID] = []
+        for (text, item) in try strings(node, key: key) {
+            guard let id = SectionID(text) else {
+                throw .error(code, "'\(text)' in '\(key)' is not a section id; use letters, digits, '-' and '_'", at: location(item))
+            }
+            result.append(id)
+        }
+        return result
+    }
+
+    /// Text for every language (`title: Terms`) or per language (`title: { en: Terms, ar: ... }`).
+    func localizedText(_ node: Node, key: String, languages: [LanguageTag]?) throws(Diagnostic) -> LocalizedText {
+        if let scalar = node.scalar { return LocalizedText(scalar.string) }
+        guard let mapping = node.mapping else {
+            throw .error(code, "'\(key)' must be text, or a map from language to text", at: location(node))
+        }
+        var texts: [LanguageTag: String] = [:]
+        for (languageNode, textNode) in mapping {
+            let raw = try string(languageNode, key: key)
+            guard let language = LanguageTag(raw) else {
+                throw .error(code, "'\(raw)' in '\(key)' is not a language tag like en or zh-Hans", at: location(languageNode))
+            }
+            if let languages, !languages.contains(language) {
+                throw .error(code, "'\(key)' names language '\(raw)', which site.yml does not list; add it to 'languages' or remove it here", at: location(languageNode))
+            }
+            texts[language] = try string(textNode, key: "\(key).\(raw)")
+        }
+        return LocalizedText(perLanguage: texts)
+    }
+
+    /// Reports keys that are not in `known`, with a hint at the closest known key.
+    func checkKeys(_ mapping: Node.Mapping, known: [String], unknownCode: DiagnosticCode) -> [Diagnostic] {
+        mapping.keys.compactMap { keyNode in
+            let key = keyNode.scalar?.string ?? "\(keyNode)"
+            guard !known.contains(key) else { return nil }
+            return .error(unknownCode, "unknown key '\(key)' in \(what); the keys are \(known.joined(separator: ", "))", at: location(keyNode))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import PolicyLoad
+import PolicyModel
+import PolicyParse
+import PolicyRender
+import PolicyWrite
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    /// Decides which version is current. Passed in: the pipeline never reads the clock.
+    public var asOf: CalendarDate
+    public var includeDrafts: Bool
+    /// Warnings fail the build too.
+    public var strict: Bool
+
+    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Output",
+                asOf: CalendarDate, includeDrafts: Bool = false, strict: Bool = false) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.asOf = asOf
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The files of the site, when it was rendered.
+    public var files: [OutputFile]
+    /// True once the site is in the output directory.
+    public var wroteOutput: Bool
+    public var exitStatus: ExitStatus
+
+    /// The number of HTML pages rendered.
+    public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+}
+
+/// A build as a list of named steps: load the content, parse it, load the templates, render,
+/// write. Each step adds its diagnostics; the first step that finds an error (or, with
+/// `strict`, a warning) stops the build before anything is written.
+public enum BuildPipeline {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        var diagnostics: [Diagnostic] = []
+        func failed() -> Bool {
+            ExitStatus.forDiagnostics(diagnostics, strict: options.strict) != .success
+        }
+        func stop() -> BuildReport {
+            let sorted = Diagnostic.sortedForReport(diagnostics)
+            return BuildReport(diagnostics: sorted, files: [], wroteOutput: false, exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))
+        }
+
+        // 1. Load: Content/ into memory.
+        let content: DirectorySnapshot
+        do {
+            let loaded = try DirectoryLoader().load(options.contentDirectory)
+            content = loaded.snapshot
+            diagnostics += loaded.diagnostics
+        } catch {
+            diagnostics.append(error)
+            return stop()
+        }
+
+        // 2. Parse: site.yml, policy.yml, front matter and Markdown into the model.
+        let parsed = SiteParser.parse(content)
+        diagnostics += parsed.diagnostics
+        guard var site = parsed.site, !failed() else { return stop() }
+        if !options.includeDrafts { site = site.withoutDrafts() }
+
+        // 3. Templates: Mustache, UI strings, assets.
+        let templates: TemplateSet
+        do {
+            let loaded = try DirectoryLoader().load(options.templatesDirectory)
+            diagnostics += loaded.diagnostics
+            let (set, problems) = TemplateSet.make(from: loaded.snapshot, languages: site.settings.languages)
+            diagnostics += problems
+            guard let set, !failed() else { return stop() }
+            templates = set
+        } catch {
+            diagnostics.append(error)
+            return stop()
+        }
+
+        // 4. Render: every page in memory.
+        let rendered = SiteRenderer(site: site, templates: templates, asOf: options.asOf).render()
+        diagnostics += rendered.diagnostics
+        guard !failed() else { return stop() }
+
+        // 5. Write: into a temporary directory, swapped in whole.
+        do {
+            try SiteWriter().write(rendered.files, to: options.outputDirectory)
+        } catch {
+            diagnostics.append(error)
+            return stop()
+        }
+        let sorted = Diagnostic.sortedForReport(diagnostics)
+        return BuildReport(diagnostics: sorted, files: rendered.files, wroteOutput: true, exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))
+    }
+}

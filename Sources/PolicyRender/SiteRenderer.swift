@@ -1,0 +1,71 @@
+import Mustache
+import PolicyModel
+
+/// Renders a site model into the files of the generated site, in memory.
+///
+/// A pure function of its inputs: the model, the templates and the as-of date. Every list is
+/// in a fixed order, so the same inputs give byte-identical files.
+public struct SiteRenderer {
+    public let site: Site
+    public let templates: TemplateSet
+    public let asOf: CalendarDate
+    let dates: DateFormatting
+    let timelines: [PolicySlug: PolicyTimeline]
+
+    public init(site: Site, templates: TemplateSet, asOf: CalendarDate) {
+        self.site = site
+        self.templates = templates
+        self.asOf = asOf
+        self.dates = DateFormatting(languages: site.settings.languages)
+        var timelines: [PolicySlug: PolicyTimeline] = [:]
+        for policy in site.policies { timelines[policy.slug] = PolicyTimeline(policy: policy, asOf: asOf) }
+        self.timelines = timelines
+    }
+
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func render() -> Result {
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var pages: [PagePath] = []
+
+        func emit(_ path: PagePath, template: String, context: [String: Any]) {
+            guard let html = templates.library.render(context, withTemplate: template) else {
+                diagnostics.append(.error(.templates, "template '\(template)' is missing", at: SourceLocation(file: template + ".mustache")))
+                return
+            }
+            files.append(OutputFile(path: path.file, text: html))
+            pages.append(path)
+        }
+
+        emit(SiteLayout.languagePicker, template: "language-picker", context: languagePickerContext())
+        for language in site.settings.languages {
+            emit(SiteLayout.languageHome(language), template: "language-home", context: languageHomeContext(language))
+            for policy in site.policies {
+                guard let timeline = timelines[policy.slug] else { continue }
+                for entry in timeline.entries {
+                    let page = SiteLayout.version(language, policy.slug, entry.effective)
+                    let (context, problems) = versionPageContext(policy, entry, language: language, page: page)
+                    diagnostics += problems
+                    emit(page, template: "version", context: context)
+                }
+                if let featured = timeline.featured {
+                    let page = SiteLayout.policyHome(language, policy.slug)
+                    emit(page, template: "version", context: versionPageContext(policy, featured, language: language, page: page).0)
+                }
+                emit(SiteLayout.versionsIndex(language, policy.slug), template: "versions", context: versionsIndexContext(policy, timeline, language: language))
+            }
+        }
+        files.append(OutputFile(path: SiteLayout.sitemap.file, text: Sitemap.xml(pages: pages, site: site)))
+        for asset in templates.assets {
+            files.append(OutputFile(path: SiteLayout.asset(asset.path).file, bytes: asset.bytes))
+        }
+        // Problems found on several pages of one text are the same problem.
+        var seen: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
+        return Result(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+    }
+}

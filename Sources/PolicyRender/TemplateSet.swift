@@ -1,0 +1,64 @@
+import Mustache
+import PolicyLoad
+import PolicyModel
+
+/// Everything from `Templates/`: the Mustache templates, the UI strings and the static assets.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    public let strings: UIStrings
+    /// Files under `assets/`, copied to `Output/assets/` as they are.
+    public let assets: [SnapshotFile]
+
+    /// The page templates the renderer uses; their partials and layouts are the template
+    /// author's business.
+    ///
+    /// Templates are named by file name alone, whatever folder holds them (`pages/version.mustache`
+    /// is `version`), because swift-mustache does not accept `/` in the name that closes an
+    /// inherited layout (`{{/base}}`).
+    public static let pageTemplates = ["language-picker", "language-home", "version", "versions"]
+
+    public static func make(from snapshot: DirectorySnapshot, languages: [LanguageTag]) -> (TemplateSet?, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        var stringFiles: [(path: String, display: String, text: String)] = []
+        var assets: [SnapshotFile] = []
+        var registered: [String: String] = [:]
+        for file in snapshot.files {
+            let display = snapshot.displayPath(file.path)
+            if file.path.hasPrefix("assets/") {
+                assets.append(SnapshotFile(path: String(file.path.dropFirst("assets/".count)), bytes: file.bytes))
+                continue
+            }
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                if file.path.hasSuffix(".mustache") || file.path.hasSuffix(".yml") {
+                    diagnostics.append(.error(.templates, "file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: display)))
+                }
+                continue
+            }
+            if file.path.hasSuffix(".mustache") {
+                let name = String(file.path.dropLast(".mustache".count).split(separator: "/").last ?? "")
+                if let first = registered[name] {
+                    diagnostics.append(.error(.templates, "a second template named '\(name)' (the first is \(first)); templates are named by file name, so give each a different one", at: SourceLocation(file: display)))
+                    continue
+                }
+                registered[name] = display
+                do {
+                    try library.register(text, named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(.templates, "template does not parse: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                } catch {
+                    diagnostics.append(.error(.templates, "template does not parse: \(error)", at: SourceLocation(file: display)))
+                }
+            } else if file.path.hasPrefix("strings/"), file.path.hasSuffix(".yml") {
+                stringFiles.append((file.path, display, text))
+            }
+        }
+        for name in pageTemplates where registered[name] == nil {
+            diagnostics.append(.error(.templates, "template '\(name)' is missing; create pages/\(name).mustache in the templates directory", at: SourceLocation(file: snapshot.displayPath("pages/\(name).mustache"))))
+        }
+        let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages)
+        diagnostics += stringDiagnostics
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, strings: strings, assets: assets), diagnostics)
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PolicyModel
+import PolicyPipeline
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static site from Content/ and Templates/ into Output/.",
+        discussion: """
+        Every policy version becomes a page at a permanent URL, in every language of site.yml \
+        (a missing translation shows the default language's text with a notice). The version \
+        in force on --as-of is the current one; later versions are announced as upcoming.
+
+        The site is written to a temporary directory and swapped into place only when the whole \
+        build succeeded: a failed build leaves the previous Output/ as it was.
+
+        Exit status: 0 built; 1 the content failed a check (warnings count only with --strict); \
+        2 usage, configuration or I/O error.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The content directory: site.yml and one folder per policy.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("The templates directory: Mustache templates, strings/, assets/.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written (replaced whole on success).", valueName: "dir"))
+    var output = "Output"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is current (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
+    var asOf: String?
+
+    @Flag(name: .long, help: "Also build versions whose front matter says draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("How diagnostics are printed: text, json or github (Actions annotations).", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let start = ContinuousClock.now
+        let options = BuildOptions(
+            contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+            asOf: try AsOfDate.resolve(asOf), includeDrafts: drafts, strict: strict
+        )
+        let report = BuildPipeline.build(options)
+        DiagnosticPrinter.print(report.diagnostics, format: format)
+        if report.wroteOutput {
+            let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+            FileHandle.standardError.write(Data("Built \(report.pageCount) pages into \(output)/ (as of \(options.asOf)) in \(seconds).\n".utf8))
+        } else {
+            FileHandle.standardError.write(Data("Build failed; \(output)/ was not changed.\n".utf8))
+        }
+        if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
