@@ -41,8 +41,15 @@ struct YAMLReader {
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error(code, "invalid YAML in \(what): \(problem); check the indentation and quoting on this line", at: location(mark))
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            // libyaml notices some problems only at the next line; its context says where the
+            // unfinished construct began, which is where the author has to look.
+            var message = "invalid YAML in \(what): \(problem)"
+            if let context {
+                let start = location(context.mark)
+                message += " (\(context.text) that starts at line \(start.line ?? 0), column \(start.column ?? 0))"
+            }
+            return .error(code, message + "; check the quoting, brackets and indentation there", at: location(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(code, "key '\(duplicates.joined(separator: "', '"))' appears twice in \(what); keep one", at: location(context.mark))
         case .reader(let problem, _, _, _):
