@@ -7,6 +7,8 @@ extension SiteRenderer {
         let language = settings.defaultLanguage
         let page = SiteLayout.languagePicker
         var context = baseContext(language: language, page: page, title: templates.strings.text("chooseLanguage", language)) { _ in page }
+        // The page itself is the choice of language; a switcher in the header would repeat it.
+        context["hasManyLanguages"] = false
         context["choices"] = settings.languages.map { other -> [String: Any] in
             [
                 "lang": other.rawValue,

@@ -60,7 +60,8 @@ extension SiteRenderer {
         return version.documents[0]
     }
 
-    func link(_ href: String, _ label: String) -> [String: Any] {
-        ["href": href, "label": label]
+    /// A link for a template: relative `href` for the browser, absolute `url` for print.
+    func link(from page: PagePath, to target: PagePath, _ label: String) -> [String: Any] {
+        ["href": page.href(to: target), "url": target.url(base: site.settings.baseURL), "label": label]
     }
 }

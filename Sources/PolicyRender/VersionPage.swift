@@ -18,25 +18,22 @@ extension SiteRenderer {
         let rendered = DocumentRenderer.render(document, links: links)
 
         var notices: [[String: Any]] = []
-        let currentHref = page.href(to: SiteLayout.policyHome(language, policy.slug))
+        let currentPage = SiteLayout.policyHome(language, policy.slug)
         switch entry.status {
         case .archived:
-            var text = strings.format("archivedNotice", language, ["from": date(entry.effective)])
-            if let replaced = entry.replacedOn {
-                text = strings.format("archivedNotice", language, ["from": date(entry.effective), "until": date(replaced)])
-            }
-            notices.append(["kind": "archived", "text": text, "links": [link(currentHref, strings.text("readCurrent", language))]])
+            // An archived version always has a successor: the one that archived it.
+            let text = strings.format("archivedNotice", language, ["from": date(entry.effective), "until": date(entry.replacedOn ?? asOf)])
+            notices.append(["kind": "archived", "text": text, "links": [link(from: page, to: currentPage, strings.text("readCurrent", language))]])
         case .current:
             if let upcoming = timeline.nextUpcoming {
-                let upcomingHref = page.href(to: SiteLayout.version(language, policy.slug, upcoming.effective))
                 // The link to what will change joins here when change pages are built.
                 notices.append(["kind": "upcoming", "text": strings.format("upcomingNotice", language, ["date": date(upcoming.effective)]),
-                                "links": [link(upcomingHref, strings.text("readUpcoming", language))]])
+                                "links": [link(from: page, to: SiteLayout.version(language, policy.slug, upcoming.effective), strings.text("readUpcoming", language))]])
             }
         case .upcoming:
             if timeline.current != nil {
                 notices.append(["kind": "upcoming", "text": strings.format("upcomingSelfNotice", language, ["date": date(entry.effective)]),
-                                "links": [link(currentHref, strings.text("readCurrent", language))]])
+                                "links": [link(from: page, to: currentPage, strings.text("readCurrent", language))]])
             } else {
                 notices.append(["kind": "upcoming", "text": strings.format("notYetInForce", language, ["date": date(entry.effective)]), "links": [[String: Any]]()])
             }
@@ -49,9 +46,8 @@ extension SiteRenderer {
         }
         if let governing = site.settings.governingLanguage, document.language != governing {
             let governingName = strings.name(of: governing, in: language)
-            let governingHref = page.href(to: SiteLayout.version(governing, policy.slug, entry.effective))
             notices.append(["kind": "governing", "text": strings.format("governingNotice", language, ["language": governingName]),
-                            "links": [link(governingHref, strings.format("readGoverning", language, ["language": governingName]))]])
+                            "links": [link(from: page, to: SiteLayout.version(governing, policy.slug, entry.effective), strings.format("readGoverning", language, ["language": governingName]))]])
         }
 
         context["notices"] = notices
