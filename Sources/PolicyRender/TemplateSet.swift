@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
         for name in pageTemplates where registered[name] == nil {
             diagnostics.append(.error(.templates, "template '\(name)' is missing; create pages/\(name).mustache in the templates directory", at: SourceLocation(file: snapshot.displayPath("pages/\(name).mustache"))))
         }
-        let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages)
+        let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages, displayPath: snapshot.displayPath)
         diagnostics += stringDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateSet(library: library, strings: strings, assets: assets), diagnostics)

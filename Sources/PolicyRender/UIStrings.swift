@@ -54,7 +54,7 @@ public struct UIStrings: Sendable {
 
     /// Reads the strings files of a template snapshot: flat `key: text` maps, plus an optional
     /// `languageNames` map from language tag to that language's name in this file's language.
-    static func load(files: [(path: String, display: String, text: String)], languages: [LanguageTag]) -> (UIStrings, [Diagnostic]) {
+    static func load(files: [(path: String, display: String, text: String)], languages: [LanguageTag], displayPath: (String) -> String) -> (UIStrings, [Diagnostic]) {
         var tables: [LanguageTag: [String: String]] = [:]
         var names: [LanguageTag: [String: String]] = [:]
         var diagnostics: [Diagnostic] = []
@@ -78,10 +78,10 @@ public struct UIStrings: Sendable {
         if let table = tables[defaultLanguage] {
             let missing = requiredKeys.filter { table[$0] == nil }
             if !missing.isEmpty {
-                diagnostics.append(.error(.templates, "strings for the default language '\(defaultLanguage)' lack \(missing.joined(separator: ", ")); add them", at: SourceLocation(file: files.first { $0.path == "strings/\(defaultLanguage).yml" }?.display ?? "Templates/strings")))
+                diagnostics.append(.error(.templates, "strings for the default language '\(defaultLanguage)' lack \(missing.joined(separator: ", ")); add them", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
             }
         } else {
-            diagnostics.append(.error(.templates, "no UI strings for the default language; create strings/\(defaultLanguage).yml in the templates directory", at: SourceLocation(file: "Templates/strings/\(defaultLanguage).yml")))
+            diagnostics.append(.error(.templates, "no UI strings for the default language; create strings/\(defaultLanguage).yml in the templates directory", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
         }
         return (UIStrings(tables: tables, languageNames: names, fallback: defaultLanguage), diagnostics)
     }

@@ -55,6 +55,26 @@ import Testing
         #expect(github.stdout.hasPrefix("::error file=Content/terms/someday,title=not-a-date::version folder 'someday' is not a date"))
     }
 
+    @Test func draftsAreBuiltOnlyWhenAskedFor() throws {
+        let directory = try workspace()
+        let draft = directory.appendingPathComponent("Content/terms/2031-01-01")
+        try FileManager.default.createDirectory(at: draft, withIntermediateDirectories: true)
+        try Data("---\ndraft: true\nsummary: Work in progress.\n---\n\n## Scope {#scope}\n\nDraft text.\n".utf8).write(to: draft.appendingPathComponent("en.md"))
+
+        #expect(try TestSupport.run(["build", "--as-of", "2025-06-01"], in: directory).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/en/terms/2031-01-01/index.html").path))
+        #expect(try TestSupport.run(["build", "--as-of", "2025-06-01", "--drafts"], in: directory).status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/en/terms/2031-01-01/index.html").path))
+    }
+
+    @Test func missingTemplateStringsAreAConfigurationError() throws {
+        let directory = try workspace()
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("Templates/strings/en.yml"))
+        let result = try TestSupport.run(["build", "--as-of", "2025-06-01"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Templates/strings/en.yml: error: no UI strings for the default language"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let directory = try workspace()
         let badDate = try TestSupport.run(["build", "--as-of", "2025-13-01"], in: directory)

@@ -73,6 +73,8 @@ import Testing
         #expect(!current.contains("<script") && !current.contains("javascript:"))
         #expect(current.contains("<h2 id=\"fair-use\">Fair use of the <code>API</code> and <em>limits</em></h2>"))
         #expect(current.contains("<h3 id=\"limits\">Limits</h3>") && current.contains("<h3 id=\"limits-1\">Limits</h3>"))
+        // Front matter is text, escaped where a page shows it.
+        #expect(page("en/terms/versions/index.html").contains("We added a section on *fair use* &amp; limits."))
         let sitemap = page("sitemap.xml")
         #expect(sitemap.contains("<loc>https://policies.example.com/ar/terms/2025-01-01/</loc>"))
         #expect(sitemap.contains("hreflang=\"x-default\" href=\"https://policies.example.com/en/terms/2025-01-01/\""))
