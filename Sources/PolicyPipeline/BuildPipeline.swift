@@ -53,6 +53,12 @@ public enum BuildPipeline {
             return BuildReport(diagnostics: sorted, files: [], wroteOutput: false, exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))
         }
 
+        // 0. The output directory is replaced whole, so it must not hold the inputs.
+        if let problem = OutputGuard.problem(output: options.outputDirectory, inputs: [options.contentDirectory, options.templatesDirectory]) {
+            diagnostics.append(problem)
+            return stop()
+        }
+
         // 1. Load: Content/ into memory.
         let content: DirectorySnapshot
         do {

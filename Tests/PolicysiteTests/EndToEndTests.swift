@@ -82,6 +82,11 @@ import Testing
         #expect(badDate.stderr.contains("YYYY-MM-DD"))
         #expect(try TestSupport.run(["build", "--no-such-flag"], in: directory).status == 2)
         #expect(try TestSupport.run(["build", "--content", "Missing"], in: directory).status == 2)
+        // The output is replaced whole: it may not be the directory that holds the content.
+        let dangerous = try TestSupport.run(["build", "--as-of", "2025-06-01", "--output", "."], in: directory)
+        #expect(dangerous.status == 2)
+        #expect(dangerous.stderr.contains("would replace it"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Content/site.yml").path))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output").path))
     }
 
