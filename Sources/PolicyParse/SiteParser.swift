@@ -153,7 +153,7 @@ public enum SiteParser {
                 break loop
             }
         }
-        diagnostics.append(.error(code == .invalidUTF8 ? .invalidUTF8 : code, "file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: content.displayPath(file.path), line: line, column: column)))
+        diagnostics.append(.error(code, "file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: content.displayPath(file.path), line: line, column: column)))
         return nil
     }
 }
