@@ -20,7 +20,7 @@ public struct TemplateSet: Sendable {
     public static func make(from snapshot: DirectorySnapshot, languages: [LanguageTag]) -> (TemplateSet?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
-        var stringFiles: [(path: String, display: String, text: String)] = []
+        var stringFiles: [(path: String, text: String)] = []
         var assets: [SnapshotFile] = []
         var registered: [String: String] = [:]
         for file in snapshot.files {
@@ -50,7 +50,7 @@ public struct TemplateSet: Sendable {
                     diagnostics.append(.error(.templates, "template does not parse: \(error)", at: SourceLocation(file: display)))
                 }
             } else if file.path.hasPrefix("strings/"), file.path.hasSuffix(".yml") {
-                stringFiles.append((file.path, display, text))
+                stringFiles.append((file.path, text))
             }
         }
         for name in pageTemplates where registered[name] == nil {

@@ -54,15 +54,16 @@ public struct UIStrings: Sendable {
 
     /// Reads the strings files of a template snapshot: flat `key: text` maps, plus an optional
     /// `languageNames` map from language tag to that language's name in this file's language.
-    static func load(files: [(path: String, display: String, text: String)], languages: [LanguageTag], displayPath: (String) -> String) -> (UIStrings, [Diagnostic]) {
+    static func load(files: [(path: String, text: String)], languages: [LanguageTag], displayPath: (String) -> String) -> (UIStrings, [Diagnostic]) {
         var tables: [LanguageTag: [String: String]] = [:]
         var names: [LanguageTag: [String: String]] = [:]
         var diagnostics: [Diagnostic] = []
         for file in files {
-            let reader = YAMLReaderLite(file: file.display)
+            let display = displayPath(file.path)
+            let reader = YAMLReaderLite(file: display)
             let languageName = String(file.path.dropFirst("strings/".count).dropLast(".yml".count))
             guard let language = LanguageTag(languageName) else {
-                diagnostics.append(.error(.templates, "strings file name '\(languageName)' is not a language tag; name it <lang>.yml", at: SourceLocation(file: file.display)))
+                diagnostics.append(.error(.templates, "strings file name '\(languageName)' is not a language tag; name it <lang>.yml", at: SourceLocation(file: display)))
                 continue
             }
             guard languages.contains(language) else { continue }
