@@ -1,23 +1,26 @@
 /// HTML escaping and URL safety, matching what cmark's safe HTML renderer does.
 public enum HTMLEscaping {
     /// Escapes text for an element's content or a double-quoted attribute value.
+    ///
+    /// Works on UTF-8 bytes: every character it replaces is ASCII, and ASCII bytes never occur
+    /// inside a multi-byte character, so this is the same as working on characters, only faster.
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
             return text
         }
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// True for URLs that cmark's safe mode refuses: script and file schemes, and data URLs
@@ -38,22 +41,23 @@ public enum HTMLEscaping {
     /// percent-encoded (as cmark does) and the rest escaped for a double-quoted attribute.
     public static func escapeHref(_ url: String) -> String {
         if isDangerousURL(url) { return "" }
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(url.utf8.count)
         for byte in url.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): result += "&amp;"
-            case UInt8(ascii: "'"): result += "&#x27;"
-            case _ where isHrefSafe(byte): result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "'"): result += "&#x27;".utf8
+            case _ where isHrefSafe(byte): result.append(byte)
             default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                result.unicodeScalars.append("%")
-                result.unicodeScalars.append(hex[Int(byte >> 4)])
-                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+                result.append(UInt8(ascii: "%"))
+                result.append(hexDigits[Int(byte >> 4)])
+                result.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func isHrefSafe(_ byte: UInt8) -> Bool {
         switch byte {

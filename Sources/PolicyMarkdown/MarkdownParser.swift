@@ -19,8 +19,23 @@ public enum MarkdownParser {
         }
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
-        return MarkdownDocument(blocks: blocks(under: root))
+        return TreeBuilder.convert(root)
     }
+
+    /// The deepest nesting of block containers (block quotes, lists, list items: a list and its
+    /// items count one level each) the Swift tree keeps; deeper ones are flattened.
+    ///
+    /// Real policies use a handful of levels (a list in a list in a quote is five), and readers
+    /// cannot follow many more; 32 (16 nested lists) leaves ample room. The bound matters because
+    /// everything that walks the tree (rendering, `plainText`, the synthesized `Equatable`, Swift
+    /// releasing the nested arrays) recurses once per level: 32 block plus 32 inline levels is
+    /// a few dozen stack frames, safe even on a small secondary thread's stack, where 50,000
+    /// nested `>` overflowed the stack.
+    public static let maxBlockDepth = 32
+    /// The deepest nesting of inline containers (emphasis, strong, links, images) the Swift tree
+    /// keeps. Prose rarely nests more than two or three (a link in bold text in italics); 32 is
+    /// generous, and bounded for the same reason as `maxBlockDepth`.
+    public static let maxInlineDepth = 32
 
     /// The version of the linked libcmark, for benchmark reports and `--version`.
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
@@ -41,14 +56,199 @@ public enum MarkdownParser {
 
     // MARK: - Conversion
 
-    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            result.append(current)
-            child = cmark_node_next(current)
+    /// Converts cmark's tree by walking it with cmark's iterator (enter and exit events) and
+    /// an explicit stack of the containers being built, so no Swift recursion follows the input's
+    /// depth. Containers nested beyond the limits are not opened: their children go to the
+    /// deepest open container, so no text is lost (a flattened link keeps its text, without the
+    /// link; a flattened image's alt text becomes text, or joins its enclosing image's alt).
+    private struct TreeBuilder {
+        /// A container being built; `node` tells its exit event from a flattened node's.
+        struct Frame {
+            enum Kind {
+                case document, blockQuote, item, paragraph, emphasis, strong
+                case list(MarkdownList.Style, isTight: Bool)
+                case heading(level: Int)
+                case link(destination: String, title: String)
+                case image(destination: String, title: String)
+            }
+
+            let node: OpaquePointer
+            let kind: Kind
+            let position: MarkdownPosition
+            var blocks: [MarkdownBlock] = []
+            var items: [[MarkdownBlock]] = []
+            var inlines: [MarkdownInline] = []
+            /// The run of text not yet added to `inlines`. cmark may split one run of text into
+            /// several nodes; joining them here (amortized linear, unlike `a + b` per node) lets
+            /// `{#id}` and word-level comparisons see the text as written.
+            var text: String?
+
+            mutating func add(_ inline: MarkdownInline) {
+                flushText()
+                inlines.append(inline)
+            }
+
+            mutating func addText(_ literal: String) {
+                if text == nil { text = literal } else { text!.append(literal) }
+            }
+
+            mutating func finishedInlines() -> [MarkdownInline] {
+                flushText()
+                return inlines
+            }
+
+            private mutating func flushText() {
+                if let pending = text {
+                    inlines.append(.text(pending))
+                    text = nil
+                }
+            }
         }
-        return result
+
+        var stack: [Frame]
+        var blockDepth = 0
+        var inlineDepth = 0
+        var flattened: FlattenedNesting?
+
+        static func convert(_ root: OpaquePointer) -> MarkdownDocument {
+            var builder = TreeBuilder(stack: [Frame(node: root, kind: .document, position: position(of: root))])
+            guard let iterator = cmark_iter_new(root) else { return MarkdownDocument(blocks: []) }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                guard event != CMARK_EVENT_DONE else { break }
+                guard let node = cmark_iter_get_node(iterator), node != root else { continue }
+                if event == CMARK_EVENT_ENTER {
+                    builder.enter(node)
+                } else if event == CMARK_EVENT_EXIT {
+                    builder.exit(node)
+                }
+            }
+            return MarkdownDocument(blocks: builder.stack.first?.blocks ?? [], flattened: builder.flattened)
+        }
+
+        /// Leaves (text, code blocks, …) are added at once; containers get a frame unless they
+        /// are too deep. cmark sends leaves an enter event only.
+        mutating func enter(_ node: OpaquePointer) {
+            let at = MarkdownParser.position(of: node)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                push(node, .paragraph, at)
+            case CMARK_NODE_HEADING:
+                push(node, .heading(level: Int(cmark_node_get_heading_level(node))), at)
+            case CMARK_NODE_BLOCK_QUOTE:
+                pushBlockContainer(node, .blockQuote, at, levels: 1)
+            case CMARK_NODE_LIST:
+                let style: MarkdownList.Style = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                    ? .ordered(start: Int(cmark_node_get_list_start(node)))
+                    : .bullet
+                // A list is opened only with room for its items, so an open list always gets them.
+                pushBlockContainer(node, .list(style, isTight: cmark_node_get_list_tight(node) != 0), at, levels: 2)
+            case CMARK_NODE_ITEM:
+                if case .list = stack[stack.count - 1].kind {
+                    push(node, .item, at)
+                    blockDepth += 1
+                } else {
+                    // Its list was flattened: the item's blocks join the enclosing container.
+                    noteFlattened(at)
+                }
+            case CMARK_NODE_CODE_BLOCK:
+                addBlock(MarkdownBlock(.codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(of: node)), at: at))
+            case CMARK_NODE_HTML_BLOCK:
+                addBlock(MarkdownBlock(.htmlBlock(literal(of: node)), at: at))
+            case CMARK_NODE_THEMATIC_BREAK:
+                addBlock(MarkdownBlock(.thematicBreak, at: at))
+            case CMARK_NODE_TEXT:
+                stack[stack.count - 1].addText(literal(of: node))
+            case CMARK_NODE_SOFTBREAK:
+                stack[stack.count - 1].add(.softBreak)
+            case CMARK_NODE_LINEBREAK:
+                stack[stack.count - 1].add(.lineBreak)
+            case CMARK_NODE_CODE:
+                stack[stack.count - 1].add(.code(literal(of: node)))
+            case CMARK_NODE_HTML_INLINE:
+                stack[stack.count - 1].add(.html(literal(of: node)))
+            case CMARK_NODE_EMPH:
+                pushInlineContainer(node, .emphasis, at)
+            case CMARK_NODE_STRONG:
+                pushInlineContainer(node, .strong, at)
+            case CMARK_NODE_LINK:
+                pushInlineContainer(node, .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))), at)
+            case CMARK_NODE_IMAGE:
+                pushInlineContainer(node, .image(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))), at)
+            default:
+                // Custom nodes cannot come out of the CommonMark parser.
+                break
+            }
+        }
+
+        /// Closes the container `node` opened, and adds it to its parent. The exit of a
+        /// flattened container has no frame and changes nothing.
+        mutating func exit(_ node: OpaquePointer) {
+            guard stack.count > 1, stack[stack.count - 1].node == node else { return }
+            var frame = stack.removeLast()
+            let at = frame.position
+            switch frame.kind {
+            case .document:
+                break
+            case .paragraph:
+                addBlock(MarkdownBlock(.paragraph(frame.finishedInlines()), at: at))
+            case .heading(let level):
+                addBlock(MarkdownBlock(.heading(level: level, frame.finishedInlines()), at: at))
+            case .blockQuote:
+                blockDepth -= 1
+                addBlock(MarkdownBlock(.blockQuote(frame.blocks), at: at))
+            case .list(let style, let isTight):
+                blockDepth -= 1
+                addBlock(MarkdownBlock(.list(MarkdownList(style: style, isTight: isTight, items: frame.items)), at: at))
+            case .item:
+                blockDepth -= 1
+                stack[stack.count - 1].items.append(frame.blocks)
+            case .emphasis:
+                inlineDepth -= 1
+                stack[stack.count - 1].add(.emphasis(frame.finishedInlines()))
+            case .strong:
+                inlineDepth -= 1
+                stack[stack.count - 1].add(.strong(frame.finishedInlines()))
+            case .link(let destination, let title):
+                inlineDepth -= 1
+                stack[stack.count - 1].add(.link(MarkdownLink(destination: destination, title: title, content: frame.finishedInlines(), position: at)))
+            case .image(let destination, let title):
+                inlineDepth -= 1
+                stack[stack.count - 1].add(.image(MarkdownLink(destination: destination, title: title, content: frame.finishedInlines(), position: at)))
+            }
+        }
+
+        private mutating func push(_ node: OpaquePointer, _ kind: Frame.Kind, _ at: MarkdownPosition) {
+            stack.append(Frame(node: node, kind: kind, position: at))
+        }
+
+        private mutating func pushBlockContainer(_ node: OpaquePointer, _ kind: Frame.Kind, _ at: MarkdownPosition, levels: Int) {
+            guard blockDepth + levels <= MarkdownParser.maxBlockDepth else { return noteFlattened(at) }
+            push(node, kind, at)
+            blockDepth += 1
+        }
+
+        private mutating func pushInlineContainer(_ node: OpaquePointer, _ kind: Frame.Kind, _ at: MarkdownPosition) {
+            guard inlineDepth < MarkdownParser.maxInlineDepth else { return noteFlattened(at) }
+            push(node, kind, at)
+            inlineDepth += 1
+        }
+
+        /// Blocks always arrive while a block container (document, quote, item) is on top:
+        /// cmark puts only items in lists, and flattened containers open no frame.
+        private mutating func addBlock(_ block: MarkdownBlock) {
+            stack[stack.count - 1].blocks.append(block)
+        }
+
+        private mutating func noteFlattened(_ at: MarkdownPosition) {
+            if flattened == nil {
+                // Inline nodes may lack a position; fall back to their block's.
+                let known = at.line > 0 ? at : stack.last(where: { $0.position.line > 0 })?.position ?? at
+                flattened = FlattenedNesting(first: known, count: 0)
+            }
+            flattened!.count += 1
+        }
     }
 
     private static func position(of node: OpaquePointer) -> MarkdownPosition {
@@ -62,76 +262,5 @@ public enum MarkdownParser {
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
-    }
-
-    private static func blocks(under node: OpaquePointer) -> [MarkdownBlock] {
-        children(of: node).compactMap(block)
-    }
-
-    private static func block(_ node: OpaquePointer) -> MarkdownBlock? {
-        let at = position(of: node)
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_PARAGRAPH:
-            return MarkdownBlock(.paragraph(inlines(under: node)), at: at)
-        case CMARK_NODE_HEADING:
-            return MarkdownBlock(.heading(level: Int(cmark_node_get_heading_level(node)), inlines(under: node)), at: at)
-        case CMARK_NODE_BLOCK_QUOTE:
-            return MarkdownBlock(.blockQuote(blocks(under: node)), at: at)
-        case CMARK_NODE_LIST:
-            let style: MarkdownList.Style = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-                ? .ordered(start: Int(cmark_node_get_list_start(node)))
-                : .bullet
-            let items = children(of: node).map { blocks(under: $0) }
-            let list = MarkdownList(style: style, isTight: cmark_node_get_list_tight(node) != 0, items: items)
-            return MarkdownBlock(.list(list), at: at)
-        case CMARK_NODE_CODE_BLOCK:
-            return MarkdownBlock(.codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(of: node)), at: at)
-        case CMARK_NODE_HTML_BLOCK:
-            return MarkdownBlock(.htmlBlock(literal(of: node)), at: at)
-        case CMARK_NODE_THEMATIC_BREAK:
-            return MarkdownBlock(.thematicBreak, at: at)
-        default:
-            // Custom blocks cannot come out of the CommonMark parser.
-            return nil
-        }
-    }
-
-    private static func inlines(under node: OpaquePointer) -> [MarkdownInline] {
-        var result: [MarkdownInline] = []
-        for child in children(of: node) {
-            guard let inline = inline(child) else { continue }
-            // cmark may split one run of text into several nodes; join them so `{#id}` and
-            // word-level comparisons see the text as written.
-            if case .text(let next) = inline, case .text(let previous)? = result.last {
-                result[result.count - 1] = .text(previous + next)
-            } else {
-                result.append(inline)
-            }
-        }
-        return result
-    }
-
-    private static func inline(_ node: OpaquePointer) -> MarkdownInline? {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return .text(literal(of: node))
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(literal(of: node))
-        case CMARK_NODE_HTML_INLINE: return .html(literal(of: node))
-        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
-        case CMARK_NODE_STRONG: return .strong(inlines(under: node))
-        case CMARK_NODE_LINK: return .link(link(node))
-        case CMARK_NODE_IMAGE: return .image(link(node))
-        default: return nil
-        }
-    }
-
-    private static func link(_ node: OpaquePointer) -> MarkdownLink {
-        MarkdownLink(
-            destination: string(cmark_node_get_url(node)),
-            title: string(cmark_node_get_title(node)),
-            content: inlines(under: node),
-            position: position(of: node)
-        )
     }
 }

@@ -3,9 +3,27 @@
 /// Everything above this module works on these values; none of it sees a C pointer.
 public struct MarkdownDocument: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
+    /// Set when the parser flattened containers nested deeper than its limits
+    /// (`MarkdownParser.maxBlockDepth`, `MarkdownParser.maxInlineDepth`); nil for normal text.
+    public var flattened: FlattenedNesting?
 
-    public init(blocks: [MarkdownBlock]) {
+    public init(blocks: [MarkdownBlock], flattened: FlattenedNesting? = nil) {
         self.blocks = blocks
+        self.flattened = flattened
+    }
+}
+
+/// Where the parser first flattened nesting that was too deep, and how many containers it
+/// flattened in all. Kept this small on purpose: a pathological file can have millions.
+public struct FlattenedNesting: Sendable, Equatable {
+    /// The position of the first container (in document order) that was flattened.
+    public var first: MarkdownPosition
+    /// How many block quotes, lists, list items, emphases, links and images were flattened.
+    public var count: Int
+
+    public init(first: MarkdownPosition, count: Int) {
+        self.first = first
+        self.count = count
     }
 }
 
@@ -89,16 +107,32 @@ public struct MarkdownLink: Sendable, Equatable {
 extension MarkdownInline {
     /// The text a reader sees, without markup: used for anchors, tables of contents and titles.
     public var plainText: String {
+        var text = ""
+        appendPlainText(to: &text)
+        return text
+    }
+
+    /// Appends into one buffer, so nested emphasis costs no intermediate strings. The recursion
+    /// is bounded by `MarkdownParser.maxInlineDepth`.
+    func appendPlainText(to text: inout String) {
         switch self {
-        case .text(let text), .code(let text): text
-        case .softBreak, .lineBreak: " "
-        case .html: ""
-        case .emphasis(let children), .strong(let children): children.plainText
-        case .link(let link), .image(let link): link.content.plainText
+        case .text(let literal), .code(let literal): text += literal
+        case .softBreak, .lineBreak: text += " "
+        case .html: break
+        case .emphasis(let children), .strong(let children): children.appendPlainText(to: &text)
+        case .link(let link), .image(let link): link.content.appendPlainText(to: &text)
         }
     }
 }
 
 extension Array where Element == MarkdownInline {
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        var text = ""
+        appendPlainText(to: &text)
+        return text
+    }
+
+    func appendPlainText(to text: inout String) {
+        for inline in self { inline.appendPlainText(to: &text) }
+    }
 }

@@ -52,7 +52,9 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     public static let duplicateSectionID = DiagnosticCode("duplicate-section-id", .content)
     public static let invalidSectionID = DiagnosticCode("invalid-section-id", .content)
     public static let noVersions = DiagnosticCode("no-versions", .content)
+    public static let missingDefaultLanguage = DiagnosticCode("missing-default-language", .content)
     public static let brokenLink = DiagnosticCode("broken-link", .content)
+    public static let nestingTooDeep = DiagnosticCode("nesting-too-deep", .content)
 
     // Configuration and I/O problems (exit 2).
     public static let siteConfig = DiagnosticCode("site-config", .configuration)

@@ -20,18 +20,37 @@ public enum FrontMatterError: Error, Equatable, Sendable {
 public enum FrontMatterSplitter {
     public static func split(_ text: String) throws(FrontMatterError) -> SplitSource {
         let normalized = normalize(text)
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first) else {
+        // Lines are found in the UTF-8 bytes: after `normalize` they end in LF, which is always a
+        // character of its own, so this splits where splitting characters would, without
+        // grapheme breaking megabytes of body only to find the `---` lines.
+        let utf8 = normalized.utf8
+        func line(at start: String.Index) -> (content: Substring.UTF8View, next: String.Index?) {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                return (utf8[start...], nil)
+            }
+            return (utf8[start..<newline], utf8.index(after: newline))
+        }
+        let first = line(at: utf8.startIndex)
+        guard isDelimiter(first.content) else {
             return SplitSource(frontMatter: nil, body: normalized, bodyStartLine: 1)
         }
-        lines.removeFirst()
-        guard let closing = lines.firstIndex(where: isDelimiter) else {
-            throw .unclosed(line: 1)
+        let yamlStart = first.next ?? utf8.endIndex
+        var yamlLines = 0
+        var start = first.next
+        while let current = start {
+            let (content, next) = line(at: current)
+            if isDelimiter(content) {
+                // The YAML is every line in between, without the LF that ends the last one.
+                var yaml = normalized[yamlStart..<current]
+                if !yaml.isEmpty { yaml.removeLast() }
+                let body = next.map { String(normalized[$0...]) } ?? ""
+                // Line 1 is the opening `---`, the YAML takes `yamlLines` lines, then the closing `---`.
+                return SplitSource(frontMatter: String(yaml), body: body, bodyStartLine: yamlLines + 3)
+            }
+            yamlLines += 1
+            start = next
         }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        // Line 1 is the opening `---`, the YAML takes `closing` lines, then the closing `---`.
-        return SplitSource(frontMatter: yaml, body: body, bodyStartLine: closing + 3)
+        throw .unclosed(line: 1)
     }
 
     /// Drops a byte order mark and turns CRLF and lone CR into LF.
@@ -39,22 +58,25 @@ public enum FrontMatterSplitter {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
-        var result = String.UnicodeScalarView()
+        // CR and LF bytes never occur inside a multi-byte character: bytes are enough, and fast.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", previousWasCR {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), previousWasCR {
                 previousWasCR = false
                 continue
             }
-            previousWasCR = scalar == "\r"
-            result.append(previousWasCR ? "\n" : scalar)
+            previousWasCR = byte == UInt8(ascii: "\r")
+            result.append(previousWasCR ? UInt8(ascii: "\n") : byte)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
-    private static func isDelimiter(_ line: Substring) -> Bool {
+    /// `---`, maybe followed by spaces or tabs.
+    private static func isDelimiter(_ line: Substring.UTF8View) -> Bool {
         var line = line
-        while line.last == " " || line.last == "\t" { line.removeLast() }
-        return line == "---"
+        while line.last == UInt8(ascii: " ") || line.last == UInt8(ascii: "\t") { line.removeLast() }
+        return line.elementsEqual("---".utf8)
     }
 }

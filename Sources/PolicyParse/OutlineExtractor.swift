@@ -37,6 +37,9 @@ public enum OutlineExtractor {
         // Anchors: ids as given; other headings get a slug of their text, made unique against
         // the ids and earlier slugs (`-1`, `-2`, … as Hugo does).
         var taken = Set(headings.compactMap { $0.id?.rawValue })
+        // The next suffix to try per slug: `taken` only grows, so suffixes already found taken
+        // stay taken, and skipping them keeps n equal headings linear instead of quadratic.
+        var nextCounter: [String: Int] = [:]
         for index in headings.indices {
             if let id = headings[index].id {
                 headings[index].anchor = id.rawValue
@@ -44,11 +47,12 @@ public enum OutlineExtractor {
             }
             let base = Slug.make(headings[index].plainText)
             var anchor = base
-            var counter = 1
+            var counter = nextCounter[base] ?? 1
             while taken.contains(anchor) {
                 anchor = "\(base)-\(counter)"
                 counter += 1
             }
+            nextCounter[base] = counter
             taken.insert(anchor)
             headings[index].anchor = anchor
         }
@@ -60,7 +64,7 @@ public enum OutlineExtractor {
         guard case .text(let text)? = inlines.last else { return (inlines, nil) }
         var trimmed = Substring(text)
         while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
-        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (inlines, nil) }
+        guard trimmed.hasSuffix("}"), let open = lastOpeningBrace(in: trimmed) else { return (inlines, nil) }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         guard inside.hasPrefix("#"), !inside.contains(" ") else { return (inlines, nil) }
         let id = String(inside.dropFirst())
@@ -75,6 +79,19 @@ public enum OutlineExtractor {
             result[result.count - 1] = .text(String(trimmedPrevious))
         }
         return (result, id)
+    }
+
+    /// The last `{` character, found walking forward: `lastIndex(of:)` walks backward, and each
+    /// step back over a regional indicator (flag emoji) recounts all those before it, so a
+    /// heading of flags ending in `}` took quadratic time.
+    private static func lastOpeningBrace(in text: Substring) -> Substring.Index? {
+        var found: Substring.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "{" { found = index }
+            index = text.index(after: index)
+        }
+        return found
     }
 }
 

@@ -92,6 +92,13 @@ public enum SiteParser {
                 documentsByDate[date, default: []].append(document)
             }
         }
+        // The default language's text is what every other language falls back to and, with
+        // governingLanguage, what prevails: a version without it cannot be published.
+        let defaultLanguage = settings.defaultLanguage
+        for date in documentsByDate.keys.sorted() where !(documentsByDate[date] ?? []).contains(where: { $0.language == defaultLanguage }) {
+            let folder = "\(slug)/\(date)"
+            diagnostics.append(.error(.missingDefaultLanguage, "version \(date) of '\(slug)' has no \(defaultLanguage).md, the text in the default language (the first in site.yml's languages), which every other language falls back to; add \(content.displayPath(folder))/\(defaultLanguage).md", at: SourceLocation(file: content.displayPath(folder))))
+        }
         let order = settings.languages
         let versions = documentsByDate.map { date, documents in
             PolicyVersion(effective: date, documents: documents.sorted { order.firstIndex(of: $0.language)! < order.firstIndex(of: $1.language)! })
@@ -132,6 +139,12 @@ public enum SiteParser {
         let body = MarkdownParser.parse(split.body)
         let location = { (position: MarkdownPosition) in
             SourceLocation(file: display, line: position.line + split.bodyStartLine - 1, column: position.column)
+        }
+        if let flattened = body.flattened {
+            // The parser caps nesting so that nothing later overflows the stack; say where.
+            let more = flattened.count - 1
+            let elsewhere = more == 0 ? "" : " and in \(more) more \(more == 1 ? "place" : "places")"
+            diagnostics.append(.warning(.nestingTooDeep, "nesting deeper than \(MarkdownParser.maxBlockDepth) levels (block quotes, lists or emphasis) was flattened here\(elsewhere); the text is kept but the deeper structure is not; simplify the nesting", at: location(flattened.first)))
         }
         let outline = OutlineExtractor.extract(body, location: location)
         diagnostics += outline.diagnostics
