@@ -42,8 +42,10 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Edge: writes output files into a temporary directory and swaps it in.
-        .target(name: "PolicyWrite", dependencies: ["PolicyModel"]),
+        // Linux's renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare.
+        .target(name: "CAtomicSwap"),
+        // Edge: guards the output directory, writes the site beside it and swaps it in.
+        .target(name: "PolicyWrite", dependencies: ["PolicyModel", "CAtomicSwap"]),
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
             "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyRender", "PolicyWrite",

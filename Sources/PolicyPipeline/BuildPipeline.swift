@@ -1,3 +1,4 @@
+import Foundation
 import PolicyLoad
 import PolicyModel
 import PolicyParse
@@ -14,15 +15,27 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Warnings fail the build too.
     public var strict: Bool
+    /// Replace a non-empty output directory that policysite did not write.
+    public var force: Bool
+    /// Never used as the output: `$HOME` and the account's home directory. Passed in so that
+    /// tests need not touch the real one.
+    public var homeDirectories: [String]
 
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Output",
-                asOf: CalendarDate, includeDrafts: Bool = false, strict: Bool = false) {
+                asOf: CalendarDate, includeDrafts: Bool = false, strict: Bool = false, force: Bool = false,
+                homeDirectories: [String] = BuildOptions.userHomeDirectories) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.asOf = asOf
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.force = force
+        self.homeDirectories = homeDirectories
+    }
+
+    public static var userHomeDirectories: [String] {
+        [ProcessInfo.processInfo.environment["HOME"], FileManager.default.homeDirectoryForCurrentUser.path].compactMap { $0 }
     }
 }
 
@@ -53,9 +66,17 @@ public enum BuildPipeline {
             return BuildReport(diagnostics: sorted, files: [], wroteOutput: false, exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))
         }
 
-        // 0. The output directory is replaced whole, so it must not hold the inputs.
-        if let problem = OutputGuard.problem(output: options.outputDirectory, inputs: [options.contentDirectory, options.templatesDirectory]) {
-            diagnostics.append(problem)
+        // 0. The output directory is replaced whole: refuse one that is not policysite's alone
+        //    before any work, so a typo in --output costs nothing.
+        let target: OutputTarget
+        do {
+            target = try OutputTarget.check(
+                options.outputDirectory,
+                protecting: [("content directory", options.contentDirectory), ("templates directory", options.templatesDirectory)],
+                homes: options.homeDirectories, force: options.force
+            )
+        } catch {
+            diagnostics.append(error)
             return stop()
         }
 
@@ -97,7 +118,7 @@ public enum BuildPipeline {
 
         // 5. Write: into a temporary directory, swapped in whole.
         do {
-            try SiteWriter().write(rendered.files, to: options.outputDirectory)
+            try SiteWriter().write(rendered.files, to: target)
         } catch {
             diagnostics.append(error)
             return stop()

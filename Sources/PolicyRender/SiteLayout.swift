@@ -14,8 +14,7 @@ public struct PagePath: Sendable, Hashable, Comparable {
     /// The file that holds the page.
     public var file: String { isDirectory ? path + "index.html" : path }
 
-    /// The link from `self` to `target`, relative so that the site works from any host, subpath
-    /// or a local folder.
+    /// The link from `self` to `target`, relative so that the site works from any host and subpath.
     public func href(to target: PagePath) -> String {
         let depth = path.split(separator: "/").count - (isDirectory ? 0 : 1)
         let up = String(repeating: "../", count: depth)

@@ -1,34 +1,39 @@
+import CAtomicSwap
 import Foundation
 import PolicyModel
 
-/// Puts a rendered site on disk so that the output directory is always a complete site: the
-/// files go into a temporary directory beside it, which replaces the old directory only once
-/// every file is written. A failed write leaves the previous site as it was.
+/// Puts a rendered site on disk so that the output directory is always a complete site.
+///
+/// The files go into a staging directory beside the output, with the marker written first.
+/// Once every file is written, the staging directory and the output are exchanged in one
+/// atomic step (`renameat2(RENAME_EXCHANGE)` on Linux), so there is no moment without a site;
+/// where the file system cannot exchange, two renames do it, with the old site put back if the
+/// second fails. A build killed at any point leaves the previous site whole and, at worst, a
+/// staging directory that the next build removes.
 public struct SiteWriter {
     public init() {}
 
-    /// - Parameter output: the output directory as the user named it.
-    public func write(_ files: [OutputFile], to output: String) throws(Diagnostic) {
+    public func write(_ files: [OutputFile], to target: OutputTarget) throws(Diagnostic) {
+        let location = SourceLocation(file: target.given)
+        let output = URL(fileURLWithPath: target.path, isDirectory: true)
+        let parent = output.deletingLastPathComponent().path
+        let litter = LeftoverDirectories(parent: parent, outputName: output.lastPathComponent)
         let manager = FileManager.default
-        let outputURL = URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL
-        let parent = outputURL.deletingLastPathComponent()
-        let name = outputURL.lastPathComponent
-        // A process-unique suffix, so two builds never share a staging directory.
-        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        let staging = parent.appendingPathComponent(".\(name).building-\(suffix)", isDirectory: true)
-        let retired = parent.appendingPathComponent(".\(name).old-\(suffix)", isDirectory: true)
-        let location = SourceLocation(file: output)
 
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw .error(.output, "cannot create the output directory: \(error.localizedDescription)", at: location)
+            throw .error(.output, "cannot create '\(parent)', the folder that holds the output: \(error.localizedDescription)", at: location)
         }
+        litter.removeAbandoned()
+
+        let staging = litter.newStagingPath()
         do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            try Data(OutputMarker.contents.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputMarker.fileName))
             var created: Set<String> = []
             for file in files {
-                let target = staging.appendingPathComponent(file.path)
+                let target = URL(fileURLWithPath: staging + "/" + file.path)
                 let directory = target.deletingLastPathComponent().path
                 if created.insert(directory).inserted {
                     try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -36,25 +41,43 @@ public struct SiteWriter {
                 try Data(file.bytes).write(to: target)
             }
         } catch {
-            try? manager.removeItem(at: staging)
-            throw .error(.output, "cannot write the site: \(error.localizedDescription); the previous '\(output)' is unchanged", at: location)
+            try? manager.removeItem(atPath: staging)
+            throw .error(.output, "cannot write the site: \(error.localizedDescription); '\(target.given)' is unchanged", at: location)
         }
 
-        let hadOutput = manager.fileExists(atPath: outputURL.path)
-        do {
-            if hadOutput { try manager.moveItem(at: outputURL, to: retired) }
+        do throws(Diagnostic) {
+            // The directory may have changed while the site was rendered: check it again.
+            try OutputTarget.checkExisting(target.path, given: target.given, force: target.force) { .error(.output, $0, at: location) }
+            try swap(staging: staging, into: target.path, retiredPath: litter.newRetiredPath(), location: location)
         } catch {
-            try? manager.removeItem(at: staging)
-            throw .error(.output, "cannot replace '\(output)': \(error.localizedDescription); it is unchanged", at: location)
+            try? manager.removeItem(atPath: staging)
+            throw error
         }
-        do {
-            try manager.moveItem(at: staging, to: outputURL)
-        } catch {
-            // Put the old site back rather than leave none.
-            if hadOutput { try? manager.moveItem(at: retired, to: outputURL) }
-            try? manager.removeItem(at: staging)
-            throw .error(.output, "cannot move the new site into '\(output)': \(error.localizedDescription); the previous site is unchanged", at: location)
+    }
+
+    /// Moves the staging directory into place. Afterwards the old site (if any) is gone.
+    private func swap(staging: String, into output: String, retiredPath: String, location: SourceLocation) throws(Diagnostic) {
+        let manager = FileManager.default
+        guard ResolvedPath.exists(output) else {
+            guard rename(staging, output) == 0 else {
+                throw .error(.output, "cannot move the new site into '\(location.file)': \(String(cString: strerror(errno)))", at: location)
+            }
+            return
         }
-        if hadOutput { try? manager.removeItem(at: retired) }
+        if policysite_exchange_paths(staging, output) == 0 {
+            // The staging path now holds the previous site.
+            try? manager.removeItem(atPath: staging)
+            return
+        }
+        // No atomic exchange here: move the old site aside, then the new one in.
+        guard rename(output, retiredPath) == 0 else {
+            throw .error(.output, "cannot replace '\(location.file)': \(String(cString: strerror(errno))); it is unchanged", at: location)
+        }
+        guard rename(staging, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(retiredPath, output)
+            throw .error(.output, "cannot move the new site into '\(location.file)': \(reason); the previous site is unchanged", at: location)
+        }
+        try? manager.removeItem(atPath: retiredPath)
     }
 }

@@ -13,7 +13,11 @@ struct BuildCommand: ParsableCommand {
         in force on --as-of is the current one; later versions are announced as upcoming.
 
         The site is written to a temporary directory and swapped into place only when the whole \
-        build succeeded: a failed build leaves the previous Output/ as it was.
+        build succeeded: a failed build leaves the previous Output/ as it was. The output must \
+        be policysite's alone: a new or empty directory, or one an earlier build wrote (it holds \
+        a .policysite file). Anything else is refused unless --force; a file, the content or \
+        templates directory (or a folder holding or inside them), / and the home directory are \
+        always refused.
 
         Exit status: 0 built; 1 the content failed a check (warnings count only with --strict); \
         2 usage, configuration or I/O error.
@@ -38,6 +42,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
     var strict = false
 
+    @Flag(name: .long, help: "Replace --output even if it is a non-empty directory that policysite did not write.")
+    var force = false
+
     @Option(name: .long, help: ArgumentHelp("How diagnostics are printed: text, json or github (Actions annotations).", valueName: "format"))
     var format: DiagnosticFormat = .text
 
@@ -45,7 +52,7 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let options = BuildOptions(
             contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-            asOf: try AsOfDate.resolve(asOf), includeDrafts: drafts, strict: strict
+            asOf: try AsOfDate.resolve(asOf), includeDrafts: drafts, strict: strict, force: force
         )
         let report = BuildPipeline.build(options)
         DiagnosticPrinter.print(report.diagnostics, format: format)
@@ -53,7 +60,7 @@ struct BuildCommand: ParsableCommand {
             let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
             FileHandle.standardError.write(Data("Built \(report.pageCount) pages into \(output)/ (as of \(options.asOf)) in \(seconds).\n".utf8))
         } else {
-            FileHandle.standardError.write(Data("Build failed; \(output)/ was not changed.\n".utf8))
+            FileHandle.standardError.write(Data("Build failed; '\(output)' was not changed.\n".utf8))
         }
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
     }

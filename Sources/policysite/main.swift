@@ -11,7 +11,8 @@ struct PolicysiteCommand: ParsableCommand {
         site that keeps every prior version online at a permanent URL.
 
         Start with `policysite build --as-of 2026-01-01` in a directory with Content/ and \
-        Templates/, then open Output/index.html. See README.md for the content layout.
+        Templates/, then serve Output/ with any static web server (e.g. \
+        `python3 -m http.server --directory Output`). See README.md for the content layout.
         """,
         version: "0.1.0",
         subcommands: [BuildCommand.self]

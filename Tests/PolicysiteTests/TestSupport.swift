@@ -61,8 +61,9 @@ enum TestSupport {
     }
 
     /// Runs the real binary in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL) throws -> RunResult {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> RunResult {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory

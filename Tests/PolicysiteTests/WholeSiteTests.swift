@@ -128,6 +128,9 @@ import Testing
         let output = workspace.appendingPathComponent("Output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("previous".utf8).write(to: output.appendingPathComponent("index.html"))
+        // Marked as an earlier build's, so only the content can stop this build.
+        let marker = Data("policysite output directory\n".utf8)
+        try marker.write(to: output.appendingPathComponent(".policysite"))
 
         let report = BuildPipeline.build(BuildOptions(
             contentDirectory: fixture.appendingPathComponent("Content").path,
@@ -144,6 +147,6 @@ import Testing
         #expect(actual == expected)
         #expect(report.exitStatus != .success)
         #expect(!report.wroteOutput)
-        #expect(try TestSupport.files(under: output) == ["index.html": Data("previous".utf8)])
+        #expect(try TestSupport.files(under: output) == ["index.html": Data("previous".utf8), ".policysite": marker])
     }
 }
