@@ -25,15 +25,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Diagnostics and their formats: the bottom of the graph, depending on nothing of ours,
+        // so every stage (the loader and writer included) reports problems the same way.
+        .target(name: "PolicyDiagnostics"),
         // cmark → a Swift Markdown tree with source positions.
         .target(name: "PolicyMarkdown", dependencies: ["CCmark"]),
         // The content model: pure values (sites, policies, versions, sections, dates, diagnostics).
-        .target(name: "PolicyModel", dependencies: ["PolicyMarkdown"]),
+        .target(name: "PolicyModel", dependencies: ["PolicyDiagnostics", "PolicyMarkdown"]),
         // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
-        .target(name: "PolicyLoad", dependencies: ["PolicyModel"]),
+        .target(name: "PolicyLoad", dependencies: ["PolicyDiagnostics"]),
         // Snapshots → model: front matter, YAML settings, Markdown outline.
         .target(name: "PolicyParse", dependencies: [
-            "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
@@ -43,19 +46,19 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // Edge: writes output files into a temporary directory and swaps it in.
-        .target(name: "PolicyWrite", dependencies: ["PolicyModel"]),
+        .target(name: "PolicyWrite", dependencies: ["PolicyDiagnostics", "PolicyModel"]),
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
-            "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyRender", "PolicyWrite",
+            "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyRender", "PolicyWrite",
         ]),
         .executableTarget(name: "policysite", dependencies: [
-            "PolicyPipeline", "PolicyModel",
+            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(
             name: "PolicysiteTests",
             dependencies: [
-                "policysite", "PolicyPipeline", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+                "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
                 "PolicyParse", "PolicyRender", "PolicyWrite",
             ],
             exclude: ["Fixtures"]

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyLoad
 import PolicyModel
 import PolicyParse

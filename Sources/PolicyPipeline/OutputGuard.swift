@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 
 /// Refuses an output directory that is, or contains, an input directory: the writer replaces

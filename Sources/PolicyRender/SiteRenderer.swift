@@ -1,4 +1,5 @@
 import Mustache
+import PolicyDiagnostics
 import PolicyModel
 
 /// Renders a site model into the files of the generated site, in memory.
@@ -34,7 +35,7 @@ public struct SiteRenderer {
 
         func emit(_ path: PagePath, template: String, context: [String: Any]) {
             guard let html = templates.library.render(context, withTemplate: template) else {
-                diagnostics.append(.error(.templates, "template '\(template)' is missing", at: SourceLocation(file: template + ".mustache")))
+                diagnostics.append(.error(.template, "template '\(template)' is missing", at: SourceLocation(file: template + ".mustache")))
                 return
             }
             files.append(OutputFile(path: path.file, text: html))

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 
 /// Puts a rendered site on disk so that the output directory is always a complete site: the
