@@ -3,7 +3,8 @@
 //
 // The targets follow the pipeline, and dependencies point one way:
 //   PolicyLoad (file system) → PolicyParse (front matter, YAML, Markdown via PolicyMarkdown)
-//   → PolicyModel (pure values) → PolicyRender (HTML, sitemap) → PolicyWrite (temp dir, swap)
+//   → PolicyModel (pure values) → PolicyValidate (checks) → PolicyRender (HTML, sitemap)
+//   → PolicyWrite (staging dir, atomic swap). PolicyDiagnostics sits under all of them.
 // PolicyPipeline strings the stages together; the `policysite` executable is the CLI on top.
 import PackageDescription
 
@@ -39,6 +40,8 @@ let package = Package(
             "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The checks of the contract: pure functions from the model to diagnostics.
+        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
             "PolicyModel", "PolicyMarkdown", "PolicyLoad",
@@ -49,7 +52,7 @@ let package = Package(
         .target(name: "PolicyWrite", dependencies: ["PolicyDiagnostics", "PolicyModel"]),
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyRender", "PolicyWrite",
+            "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
         ]),
         .executableTarget(name: "policysite", dependencies: [
             "PolicyPipeline", "PolicyDiagnostics", "PolicyModel",
@@ -59,7 +62,7 @@ let package = Package(
             name: "PolicysiteTests",
             dependencies: [
                 "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
-                "PolicyParse", "PolicyRender", "PolicyWrite",
+                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
             ],
             exclude: ["Fixtures"]
         ),

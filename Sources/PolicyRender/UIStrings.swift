@@ -76,7 +76,11 @@ public struct UIStrings: Sendable {
                 diagnostics.append(error)
             }
         }
-        let defaultLanguage = languages[0]
+        // Without site.yml there are no languages to hold the strings to; the templates are
+        // still parsed and checked.
+        guard let defaultLanguage = languages.first else {
+            return (UIStrings(tables: tables, languageNames: names, fallback: LanguageTag("en")!), diagnostics)
+        }
         if let table = tables[defaultLanguage] {
             let missing = requiredKeys.filter { table[$0] == nil }
             if !missing.isEmpty {
