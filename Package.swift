@@ -3,7 +3,8 @@
 //
 // The targets follow the pipeline, and dependencies point one way:
 //   PolicyLoad (file system) → PolicyParse (front matter, YAML, Markdown via PolicyMarkdown)
-//   → PolicyModel (pure values) → PolicyRender (HTML, sitemap) → PolicyWrite (temp dir, swap)
+//   → PolicyModel (pure values) → PolicyValidate (checks) → PolicyRender (HTML, sitemap)
+//   → PolicyWrite (staging dir, atomic swap). PolicyDiagnostics sits under all of them.
 // PolicyPipeline strings the stages together; the `policysite` executable is the CLI on top.
 import PackageDescription
 
@@ -25,17 +26,22 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Diagnostics and their formats: the bottom of the graph, depending on nothing of ours,
+        // so every stage (the loader and writer included) reports problems the same way.
+        .target(name: "PolicyDiagnostics"),
         // cmark → a Swift Markdown tree with source positions.
         .target(name: "PolicyMarkdown", dependencies: ["CCmark"]),
         // The content model: pure values (sites, policies, versions, sections, dates, diagnostics).
-        .target(name: "PolicyModel", dependencies: ["PolicyMarkdown"]),
+        .target(name: "PolicyModel", dependencies: ["PolicyDiagnostics", "PolicyMarkdown"]),
         // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
-        .target(name: "PolicyLoad", dependencies: ["PolicyModel"]),
+        .target(name: "PolicyLoad", dependencies: ["PolicyDiagnostics"]),
         // Snapshots → model: front matter, YAML settings, Markdown outline.
         .target(name: "PolicyParse", dependencies: [
-            "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The checks of the contract: pure functions from the model to diagnostics.
+        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
             "PolicyModel", "PolicyMarkdown", "PolicyLoad",
@@ -45,20 +51,20 @@ let package = Package(
         // Linux's renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare.
         .target(name: "CAtomicSwap"),
         // Edge: guards the output directory, writes the site beside it and swaps it in.
-        .target(name: "PolicyWrite", dependencies: ["PolicyModel", "CAtomicSwap"]),
+        .target(name: "PolicyWrite", dependencies: ["PolicyDiagnostics", "PolicyModel", "CAtomicSwap"]),
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
-            "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyRender", "PolicyWrite",
+            "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
         ]),
         .executableTarget(name: "policysite", dependencies: [
-            "PolicyPipeline", "PolicyModel",
+            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(
             name: "PolicysiteTests",
             dependencies: [
-                "policysite", "PolicyPipeline", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
-                "PolicyParse", "PolicyRender", "PolicyWrite",
+                "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyModel
+import PolicyDiagnostics
 
 /// Reads a directory tree into a `DirectorySnapshot`: the only place that reads `Content/` and
 /// `Templates/` from disk.
@@ -50,7 +50,7 @@ public struct DirectoryLoader {
             if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(.error(.symlinkOutside, "symbolic link leads outside '\(displayRoot)' and was not read; replace it with the file itself", at: SourceLocation(file: display(relativePath))))
+                    diagnostics.append(.error(.symlink, "symbolic link leads outside '\(displayRoot)' and was not read; replace it with the file itself", at: SourceLocation(file: display(relativePath))))
                     continue
                 }
             }

@@ -1,4 +1,3 @@
-import PolicyModel
 
 /// The files of a directory tree, read into memory once so that every later stage is a pure
 /// function of values.

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyMarkdown
 import PolicyModel
 
@@ -22,13 +23,13 @@ public enum OutlineExtractor {
             if let rawID {
                 if let valid = SectionID(rawID) {
                     if let first = seenIDs[valid] {
-                        diagnostics.append(.error(.duplicateSectionID, "section id '\(rawID)' is already used on line \(location(first).line ?? 0); give each section its own id", at: location(block.position)))
+                        diagnostics.append(.error(.duplicateID, "section id '\(rawID)' is already used on line \(location(first).line ?? 0); give each section its own id", at: location(block.position), related: [RelatedLocation("'\(rawID)' is first used here", at: location(first))]))
                     } else {
                         seenIDs[valid] = block.position
                         id = valid
                     }
                 } else {
-                    diagnostics.append(.error(.invalidSectionID, "'{#\(rawID)}' is not a valid section id; use ASCII letters, digits, '-' and '_'", at: location(block.position)))
+                    diagnostics.append(.error(.invalidID, "'{#\(rawID)}' is not a valid section id; use ASCII letters, digits, '-' and '_'", at: location(block.position)))
                 }
             }
             headings.append(Heading(level: level, id: id, anchor: "", content: content, position: block.position))

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyModel
 import Yams
 

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyLoad
 import PolicyMarkdown
 import PolicyModel
@@ -116,7 +117,7 @@ public enum SiteParser {
     /// Parses one version file: UTF-8 text, front matter, Markdown body, outline.
     static func parseDocument(_ file: SnapshotFile, language: LanguageTag, in content: DirectorySnapshot, diagnostics: inout [Diagnostic]) -> PolicyDocument? {
         let display = content.displayPath(file.path)
-        guard let text = decodeText(file, in: content, code: .invalidUTF8, diagnostics: &diagnostics) else { return nil }
+        guard let text = decodeText(file, in: content, code: .encoding, diagnostics: &diagnostics) else { return nil }
         guard !text.allSatisfy(\.isWhitespace) else {
             diagnostics.append(.error(.emptyFile, "file is empty; write the policy text, or delete the file", at: SourceLocation(file: display, line: 1, column: 1)))
             return nil

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyLoad
 import PolicyModel
 import PolicyParse
@@ -52,8 +53,8 @@ public struct BuildReport: Sendable {
     public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
 }
 
-/// A build as a list of named steps: load the content, parse it, load the templates, render,
-/// write. Each step adds its diagnostics; the first step that finds an error (or, with
+/// A build as a list of named steps: guard the output, check (load, parse, validate, templates),
+/// render, write. Each step adds its diagnostics; a step that finds an error (or, with
 /// `strict`, a warning) stops the build before anything is written.
 public enum BuildPipeline {
     public static func build(_ options: BuildOptions) -> BuildReport {
@@ -80,36 +81,14 @@ public enum BuildPipeline {
             return stop()
         }
 
-        // 1. Load: Content/ into memory.
-        let content: DirectorySnapshot
-        do {
-            let loaded = try DirectoryLoader().load(options.contentDirectory)
-            content = loaded.snapshot
-            diagnostics += loaded.diagnostics
-        } catch {
-            diagnostics.append(error)
-            return stop()
-        }
-
-        // 2. Parse: site.yml, policy.yml, front matter and Markdown into the model.
-        let parsed = SiteParser.parse(content)
-        diagnostics += parsed.diagnostics
-        guard var site = parsed.site, !failed() else { return stop() }
+        // 1–3. Check: load, parse and validate the content; load and check the templates.
+        let checked = CheckPipeline.check(CheckOptions(
+            contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
+            asOf: options.asOf, strict: options.strict
+        ))
+        diagnostics += checked.diagnostics
+        guard var site = checked.site, let templates = checked.templates, !failed() else { return stop() }
         if !options.includeDrafts { site = site.withoutDrafts() }
-
-        // 3. Templates: Mustache, UI strings, assets.
-        let templates: TemplateSet
-        do {
-            let loaded = try DirectoryLoader().load(options.templatesDirectory)
-            diagnostics += loaded.diagnostics
-            let (set, problems) = TemplateSet.make(from: loaded.snapshot, languages: site.settings.languages)
-            diagnostics += problems
-            guard let set, !failed() else { return stop() }
-            templates = set
-        } catch {
-            diagnostics.append(error)
-            return stop()
-        }
 
         // 4. Render: every page in memory.
         let rendered = SiteRenderer(site: site, templates: templates, asOf: options.asOf).render()

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyMarkdown
 import PolicyModel
 
@@ -11,7 +12,6 @@ struct RenderedDocument {
 
     var html: String
     var toc: [TOCEntry]
-    var diagnostics: [Diagnostic]
 }
 
 /// Renders a document's Markdown: headings get their anchors (and lose their `{#id}`), links
@@ -20,24 +20,13 @@ enum DocumentRenderer {
     static func render(_ document: PolicyDocument, links: LinkResolver) -> RenderedDocument {
         var anchors: [MarkdownPosition: Heading] = [:]
         for heading in document.headings { anchors[heading.position] = heading }
-        var diagnostics: [Diagnostic] = []
-        // Several pages render the same text; a broken link is reported for each text once,
-        // by the caller de-duplicating.
         let renderer = HTMLRenderer(
             headingID: { anchors[$0]?.anchor },
             headingContent: { position, inlines in anchors[position]?.content ?? inlines },
-            linkTarget: { link in
-                switch links.resolve(link.destination) {
-                case .link(let target):
-                    return target
-                case .unknownPolicy(let slug):
-                    diagnostics.append(.error(.brokenLink, "link to policy '\(slug)', which does not exist; the policies are \(links.site.policies.map(\.slug.rawValue).joined(separator: ", "))", at: document.location(of: link.position)))
-                    return .init(href: "")
-                }
-            }
+            linkTarget: { links.resolve($0.destination) }
         )
         let html = renderer.render(document.body.blocks)
-        return RenderedDocument(html: html, toc: tableOfContents(document.headings), diagnostics: diagnostics)
+        return RenderedDocument(html: html, toc: tableOfContents(document.headings))
     }
 
     /// The top-level headings, each with the headings one level below it.

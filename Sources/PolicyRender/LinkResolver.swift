@@ -14,23 +14,12 @@ struct LinkResolver {
     /// The page the links appear on.
     let page: PagePath
 
-    static let scheme = "policy:"
-
-    enum Resolution: Equatable {
-        case link(HTMLRenderer.LinkTarget)
-        /// A `policy:` link to a policy that does not exist.
-        case unknownPolicy(String)
-    }
-
-    func resolve(_ destination: String) -> Resolution {
-        guard destination.hasPrefix(Self.scheme) else { return .link(.init(href: destination)) }
-        let reference = destination.dropFirst(Self.scheme.count)
-        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let slugText = String(parts[0])
-        guard let slug = PolicySlug(slugText), let policy = site.policy(slug) else {
-            return .unknownPolicy(slugText)
-        }
-        let fragment = parts.count > 1 && !parts[1].isEmpty ? "#" + parts[1] : ""
+    /// Where a link of the text goes on this page. A `policy:` link to a policy that does not
+    /// exist goes nowhere (the validate stage has reported it, and the build stopped).
+    func resolve(_ destination: String) -> HTMLRenderer.LinkTarget {
+        guard let reference = PolicyReference(destination) else { return .init(href: destination) }
+        guard let slug = reference.slug, let policy = site.policy(slug) else { return .init(href: "") }
+        let fragment = reference.fragment.map { "#" + $0 } ?? ""
         let target: PagePath
         if let version = policy.versionInForce(on: linkingDate) {
             target = SiteLayout.version(language, slug, version.effective)
@@ -38,6 +27,6 @@ struct LinkResolver {
             // The policy did not exist yet on that date: its main page is the best we can do.
             target = SiteLayout.policyHome(language, slug)
         }
-        return .link(.init(href: page.href(to: target) + fragment, printURL: target.url(base: site.settings.baseURL) + fragment))
+        return .init(href: page.href(to: target) + fragment, printURL: target.url(base: site.settings.baseURL) + fragment)
     }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import PolicyDiagnostics
 import PolicyModel
 
 /// Renders a site model into the files of the generated site, in memory.
@@ -34,7 +35,7 @@ public struct SiteRenderer {
 
         func emit(_ path: PagePath, template: String, context: [String: Any]) {
             guard let html = templates.library.render(context, withTemplate: template) else {
-                diagnostics.append(.error(.templates, "template '\(template)' is missing", at: SourceLocation(file: template + ".mustache")))
+                diagnostics.append(.error(.template, "template '\(template)' is missing", at: SourceLocation(file: template + ".mustache")))
                 return
             }
             files.append(OutputFile(path: path.file, text: html))
@@ -48,13 +49,11 @@ public struct SiteRenderer {
                 guard let timeline = timelines[policy.slug] else { continue }
                 for entry in timeline.entries {
                     let page = SiteLayout.version(language, policy.slug, entry.effective)
-                    let (context, problems) = versionPageContext(policy, entry, language: language, page: page)
-                    diagnostics += problems
-                    emit(page, template: "version", context: context)
+                    emit(page, template: "version", context: versionPageContext(policy, entry, language: language, page: page))
                 }
                 if let featured = timeline.featured {
                     let page = SiteLayout.policyHome(language, policy.slug)
-                    emit(page, template: "version", context: versionPageContext(policy, featured, language: language, page: page).0)
+                    emit(page, template: "version", context: versionPageContext(policy, featured, language: language, page: page))
                 }
                 emit(SiteLayout.versionsIndex(language, policy.slug), template: "versions", context: versionsIndexContext(policy, timeline, language: language))
             }
@@ -63,9 +62,6 @@ public struct SiteRenderer {
         for asset in templates.assets {
             files.append(OutputFile(path: SiteLayout.asset(asset.path).file, bytes: asset.bytes))
         }
-        // Problems found on several pages of one text are the same problem.
-        var seen: Set<Diagnostic> = []
-        diagnostics = diagnostics.filter { seen.insert($0).inserted }
         return Result(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
     }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import PolicyDiagnostics
 import PolicyLoad
 import PolicyModel
 
@@ -31,30 +32,30 @@ public struct TemplateSet: Sendable {
             }
             guard let text = String(validating: file.bytes, as: UTF8.self) else {
                 if file.path.hasSuffix(".mustache") || file.path.hasSuffix(".yml") {
-                    diagnostics.append(.error(.templates, "file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: display)))
+                    diagnostics.append(.error(.template, "file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: display)))
                 }
                 continue
             }
             if file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropLast(".mustache".count).split(separator: "/").last ?? "")
                 if let first = registered[name] {
-                    diagnostics.append(.error(.templates, "a second template named '\(name)' (the first is \(first)); templates are named by file name, so give each a different one", at: SourceLocation(file: display)))
+                    diagnostics.append(.error(.template, "a second template named '\(name)' (the first is \(first)); templates are named by file name, so give each a different one", at: SourceLocation(file: display)))
                     continue
                 }
                 registered[name] = display
                 do {
                     try library.register(text, named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(.templates, "template does not parse: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    diagnostics.append(.error(.template, "template does not parse: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
                 } catch {
-                    diagnostics.append(.error(.templates, "template does not parse: \(error)", at: SourceLocation(file: display)))
+                    diagnostics.append(.error(.template, "template does not parse: \(error)", at: SourceLocation(file: display)))
                 }
             } else if file.path.hasPrefix("strings/"), file.path.hasSuffix(".yml") {
                 stringFiles.append((file.path, text))
             }
         }
         for name in pageTemplates where registered[name] == nil {
-            diagnostics.append(.error(.templates, "template '\(name)' is missing; create pages/\(name).mustache in the templates directory", at: SourceLocation(file: snapshot.displayPath("pages/\(name).mustache"))))
+            diagnostics.append(.error(.template, "template '\(name)' is missing; create pages/\(name).mustache in the templates directory", at: SourceLocation(file: snapshot.displayPath("pages/\(name).mustache"))))
         }
         let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages, displayPath: snapshot.displayPath)
         diagnostics += stringDiagnostics

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyModel
 import Yams
 
@@ -63,7 +64,7 @@ public struct UIStrings: Sendable {
             let reader = YAMLReaderLite(file: display)
             let languageName = String(file.path.dropFirst("strings/".count).dropLast(".yml".count))
             guard let language = LanguageTag(languageName) else {
-                diagnostics.append(.error(.templates, "strings file name '\(languageName)' is not a language tag; name it <lang>.yml", at: SourceLocation(file: display)))
+                diagnostics.append(.error(.template, "strings file name '\(languageName)' is not a language tag; name it <lang>.yml", at: SourceLocation(file: display)))
                 continue
             }
             guard languages.contains(language) else { continue }
@@ -75,14 +76,18 @@ public struct UIStrings: Sendable {
                 diagnostics.append(error)
             }
         }
-        let defaultLanguage = languages[0]
+        // Without site.yml there are no languages to hold the strings to; the templates are
+        // still parsed and checked.
+        guard let defaultLanguage = languages.first else {
+            return (UIStrings(tables: tables, languageNames: names, fallback: LanguageTag("en")!), diagnostics)
+        }
         if let table = tables[defaultLanguage] {
             let missing = requiredKeys.filter { table[$0] == nil }
             if !missing.isEmpty {
-                diagnostics.append(.error(.templates, "strings for the default language '\(defaultLanguage)' lack \(missing.joined(separator: ", ")); add them", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
+                diagnostics.append(.error(.template, "strings for the default language '\(defaultLanguage)' lack \(missing.joined(separator: ", ")); add them", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
             }
         } else {
-            diagnostics.append(.error(.templates, "no UI strings for the default language; create strings/\(defaultLanguage).yml in the templates directory", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
+            diagnostics.append(.error(.template, "no UI strings for the default language; create strings/\(defaultLanguage).yml in the templates directory", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
         }
         return (UIStrings(tables: tables, languageNames: names, fallback: defaultLanguage), diagnostics)
     }
@@ -97,10 +102,10 @@ private struct YAMLReaderLite {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw .error(.templates, "invalid YAML in strings file: \(error)", at: SourceLocation(file: file))
+            throw .error(.template, "invalid YAML in strings file: \(error)", at: SourceLocation(file: file))
         }
         guard let mapping = node?.mapping else {
-            throw .error(.templates, "a strings file is a mapping of keys to text", at: SourceLocation(file: file, line: 1, column: 1))
+            throw .error(.template, "a strings file is a mapping of keys to text", at: SourceLocation(file: file, line: 1, column: 1))
         }
         var table: [String: String] = [:]
         var names: [String: String] = [:]
@@ -114,7 +119,7 @@ private struct YAMLReaderLite {
             } else if let scalar = value.scalar {
                 table[name] = scalar.string
             } else {
-                throw .error(.templates, "the value of '\(name)' must be text", at: SourceLocation(file: file, line: mark?.line, column: mark?.column))
+                throw .error(.template, "the value of '\(name)' must be text", at: SourceLocation(file: file, line: mark?.line, column: mark?.column))
             }
         }
         return (table, names)

@@ -1,10 +1,11 @@
+import PolicyDiagnostics
 import PolicyModel
 
 /// The context of a version page: the dated permanent page, and the policy's main page, which
 /// shows the current version.
 extension SiteRenderer {
-    func versionPageContext(_ policy: Policy, _ entry: TimelineEntry, language: LanguageTag, page: PagePath) -> ([String: Any], [Diagnostic]) {
-        guard let timeline = timelines[policy.slug] else { return ([:], []) }
+    func versionPageContext(_ policy: Policy, _ entry: TimelineEntry, language: LanguageTag, page: PagePath) -> [String: Any] {
+        guard let timeline = timelines[policy.slug] else { return [:] }
         let strings = templates.strings
         let document = document(of: entry.version, in: language)
         let title = policyTitle(policy, language: language, document: document)
@@ -61,7 +62,7 @@ extension SiteRenderer {
         context["toc"] = rendered.toc.map(tocContext)
         context["hasTOC"] = !rendered.toc.isEmpty
         context["permanentURL"] = SiteLayout.version(language, policy.slug, entry.effective).url(base: site.settings.baseURL)
-        return (context, rendered.diagnostics)
+        return context
     }
 
     private func tocContext(_ entry: RenderedDocument.TOCEntry) -> [String: Any] {

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 
 /// An output directory that policysite may replace, checked before anything is built.

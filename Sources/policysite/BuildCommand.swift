@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 import PolicyPipeline
 

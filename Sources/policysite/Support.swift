@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 import PolicyPipeline
 
@@ -21,13 +22,34 @@ enum AsOfDate {
 }
 
 enum DiagnosticPrinter {
-    /// Text goes to standard error, like a compiler's; json and github go to standard output,
-    /// where tools and the Actions runner read them.
+    /// Text goes to standard error, like a compiler's, with the source line under each
+    /// diagnostic and colour on a terminal (unless NO_COLOR is set); json and github go to
+    /// standard output, where tools and the Actions runner read them.
     static func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
-        let output = format.format(diagnostics)
         switch format {
-        case .text: FileHandle.standardError.write(Data(output.utf8))
-        case .json, .github: FileHandle.standardOutput.write(Data(output.utf8))
+        case .text:
+            let environment = ProcessInfo.processInfo.environment
+            let colour = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            let lines = SourceLines()
+            let output = format.format(diagnostics, sourceLine: lines.line, colour: colour)
+            FileHandle.standardError.write(Data(output.utf8))
+        case .json, .github:
+            FileHandle.standardOutput.write(Data(format.format(diagnostics).utf8))
         }
+    }
+}
+
+/// Reads the lines of the files diagnostics point at, each file once. Diagnostics name files
+/// as the user typed them, relative to the current directory, so that is where they are read.
+final class SourceLines {
+    private var files: [String: [Substring]?] = [:]
+
+    func line(_ file: String, _ number: Int) -> String? {
+        if files[file] == nil {
+            let text = FileManager.default.contents(atPath: file).flatMap { String(validating: $0, as: UTF8.self) }
+            files[file] = text.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        }
+        guard let lines = files[file] ?? nil, number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
     }
 }

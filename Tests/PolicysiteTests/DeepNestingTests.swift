@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyLoad
 import PolicyMarkdown
 import PolicyModel
@@ -167,7 +168,7 @@ import Testing
         var diagnostics: [Diagnostic] = []
         _ = Self.parseDocument("---\ntitle: Deep\n---\n\n" + Generate.nestedQuotes(40), diagnostics: &diagnostics)
         let warning = try #require(diagnostics.first { $0.code == .nestingTooDeep })
-        #expect(warning.location == SourceLocation(file: "Content/terms/2024-01-01/en.md", line: 5, column: 65))
+        #expect(warning.location == PolicyDiagnostics.SourceLocation(file: "Content/terms/2024-01-01/en.md", line: 5, column: 65))
         #expect(warning.message.contains("deeper than 32 levels") && warning.message.contains("and in 7 more places"))
     }
 
@@ -201,7 +202,7 @@ import Testing
         let clock = ContinuousClock()
         var anchors: [String] = []
         let elapsed = clock.measure {
-            anchors = OutlineExtractor.extract(MarkdownParser.parse(markdown)) { SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings.map(\.anchor)
+            anchors = OutlineExtractor.extract(MarkdownParser.parse(markdown)) { PolicyDiagnostics.SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings.map(\.anchor)
         }
         print("DeepNesting \(count) equal headings: \(elapsed)")
         #expect(anchors.prefix(5) == ["limits-2", "limits", "limits-1", "limits-3", "limits-4"])
@@ -215,7 +216,7 @@ import Testing
         let clock = ContinuousClock()
         var headings: [Heading] = []
         let elapsed = clock.measure {
-            headings = OutlineExtractor.extract(MarkdownParser.parse("## {" + flags + "}\n")) { SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings
+            headings = OutlineExtractor.extract(MarkdownParser.parse("## {" + flags + "}\n")) { PolicyDiagnostics.SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings
         }
         print("DeepNesting heading of 100,000 flags: \(elapsed)")
         #expect(headings.count == 1 && headings.first?.id == nil)

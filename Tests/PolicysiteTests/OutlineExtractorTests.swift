@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyMarkdown
 import PolicyModel
 import PolicyParse
@@ -55,13 +56,13 @@ import Testing
     @Test func duplicateIDsAreReported() {
         let result = outline("## A {#same}\n\n## B {#same}\n")
         #expect(result.diagnostics.count == 1)
-        #expect(result.diagnostics[0].code == .duplicateSectionID)
+        #expect(result.diagnostics[0].code == .duplicateID)
         #expect(result.diagnostics[0].location.line == 3)
     }
 
     @Test func invalidIDsAreReported() {
         let result = outline("## A {#not/valid}\n")
-        #expect(result.diagnostics.map(\.code) == [.invalidSectionID])
+        #expect(result.diagnostics.map(\.code) == [.invalidID])
         #expect(result.headings[0].id == nil)
     }
 

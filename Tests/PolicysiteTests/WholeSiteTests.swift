@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 import PolicyPipeline
 import Testing

@@ -1,0 +1,40 @@
+/// Visits every block and inline of a document in reading order, with an explicit stack: a
+/// walk never recurses on the input's depth, so no document can overflow the stack.
+extension MarkdownDocument {
+    /// Calls `block` for every block (containers before their children) and `inline` for every
+    /// inline (containers before their content), with the block that holds the inline, whose
+    /// position is the nearest one an inline without its own position has.
+    public func walk(block: (MarkdownBlock) -> Void = { _ in }, inline: (MarkdownInline, MarkdownBlock) -> Void = { _, _ in }) {
+        var blocks: [MarkdownBlock] = self.blocks.reversed()
+        while let next = blocks.popLast() {
+            block(next)
+            switch next.kind {
+            case .paragraph(let inlines), .heading(_, let inlines):
+                var pending: [MarkdownInline] = inlines.reversed()
+                while let current = pending.popLast() {
+                    inline(current, next)
+                    switch current {
+                    case .emphasis(let children), .strong(let children): pending.append(contentsOf: children.reversed())
+                    case .link(let link), .image(let link): pending.append(contentsOf: link.content.reversed())
+                    case .text, .softBreak, .lineBreak, .code, .html: break
+                    }
+                }
+            case .blockQuote(let children):
+                blocks.append(contentsOf: children.reversed())
+            case .list(let list):
+                for item in list.items.reversed() { blocks.append(contentsOf: item.reversed()) }
+            case .codeBlock, .htmlBlock, .thematicBreak:
+                break
+            }
+        }
+    }
+
+    /// Every link and image, in reading order.
+    public var links: [MarkdownLink] {
+        var result: [MarkdownLink] = []
+        walk(inline: { inline, _ in
+            if case .link(let link) = inline { result.append(link) }
+        })
+        return result
+    }
+}
