@@ -14,7 +14,7 @@ struct PolicysiteCommand: ParsableCommand {
         Templates/, then open Output/index.html. See README.md for the content layout.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, LockCommand.self]
     )
 }
 
