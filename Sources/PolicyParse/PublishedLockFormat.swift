@@ -57,7 +57,7 @@ public enum PublishedLockFormat {
         var entries: [PublishedLock.Entry] = []
         var diagnostics: [Diagnostic] = []
         var firstSeen: [VersionFilePath: (location: SourceLocation, digest: SourceDigest)] = [:]
-        let restore = "restore published.lock from version control (git checkout -- \(file)), or run policysite lock on a clean copy"
+        let restore = "restore published.lock from version control (git checkout -- \(file)); it is written by policysite lock, not by hand"
         func problem(_ message: String, line: Int, column: Int, related: [RelatedLocation] = []) {
             diagnostics.append(.error(.publishedLock, message, at: SourceLocation(file: file, line: line, column: column), related: related))
         }
@@ -79,8 +79,13 @@ public enum PublishedLockFormat {
             let digestEnd = line.endOfWord(from: digestStart)
             let digestText = line.text(digestStart..<digestEnd)
             guard let digest = SourceDigest(hex: digestText) else {
-                let shown = digestText.isEmpty ? "nothing" : "'\(digestText.prefix(80))'"
-                problem("expected a SHA-256 digest of 64 hexadecimal digits after 'sha256:', found \(shown); \(restore)", line: lineNumber, column: line.column(of: digestStart))
+                // Point at the first character that is not a hex digit, or at the digest if it is too short or long.
+                if let bad = (digestStart..<digestEnd).first(where: { !LockLine.isHexDigit(line.bytes[$0]) }) {
+                    let character = line.text(bad..<line.endOfCharacter(from: bad))
+                    problem("'\(character)' is not a hexadecimal digit; a SHA-256 digest is 64 of 0-9 and a-f; \(restore)", line: lineNumber, column: line.column(of: bad))
+                } else {
+                    problem("expected a SHA-256 digest of 64 hexadecimal digits after 'sha256:', found \(digestText.utf8.count) digits; \(restore)", line: lineNumber, column: line.column(of: digestStart))
+                }
                 continue
             }
             let pathStart = line.startOfWord(from: digestEnd)
@@ -101,9 +106,9 @@ public enum PublishedLockFormat {
             }
             if let earlier = firstSeen[path] {
                 let advice = earlier.digest == digest
-                    ? "delete this line"
-                    : "with a different digest; keep the line that matches the published text (see git log -p \(file)) and delete the other"
-                problem("'\(path)' is locked twice; \(advice)", line: lineNumber, column: pathColumn,
+                    ? "is locked twice; delete this line"
+                    : "is locked twice, with another digest than on its first line; keep the line that matches the published text (see git log -p \(file)) and delete the other"
+                problem("'\(path)' \(advice)", line: lineNumber, column: pathColumn,
                         related: [RelatedLocation("first locked here", at: earlier.location)])
                 continue
             }
@@ -151,6 +156,18 @@ private struct LockLine {
     /// git's conflict markers: seven `<`, `=`, `>` or `|`.
     var isMergeConflictMarker: Bool {
         ["<<<<<<<", "=======", ">>>>>>>", "|||||||"].contains { hasPrefix($0) }
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+
+    /// The index after the UTF-8 character that starts at `index`, to quote it whole.
+    func endOfCharacter(from index: Int) -> Int {
+        var end = index + 1
+        while end < self.end, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return end
     }
 
     func endOfWord(from index: Int) -> Int {
