@@ -19,10 +19,11 @@ public enum NewVersionFrontMatter {
         var text = text
         let byteOrderMark = text.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : ""
         if !byteOrderMark.isEmpty { text.removeFirst() }
-        // Lines keep their own CR; an old Mac file with CR alone is read as LF.
-        if !text.contains("\n"), text.contains("\r") { text = FrontMatterSplitter.normalize(text) }
-        let newline = text.contains("\r\n") ? "\r\n" : "\n"
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split at LF, by scalar (a String sees CRLF as one character): each line keeps its own
+        // CR. An old Mac file with CR alone is read as LF.
+        let lineFeed = UInt8(ascii: "\n")
+        if !text.utf8.contains(lineFeed), text.utf8.contains(UInt8(ascii: "\r")) { text = FrontMatterSplitter.normalize(text) }
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
 
         let summaryLine = "summary: \"\"  # TODO: say what changed since \(previous), for readers"
         let draftLine = "draft: true  # delete this line when the version is ready to publish"
@@ -56,7 +57,7 @@ public enum NewVersionFrontMatter {
             if !draftSet { yaml.append(draftLine + lineEnd) }
             lines.replaceSubrange(1..<closing, with: yaml)
         } else {
-            let end = newline == "\r\n" ? "\r" : ""
+            let end = lines[0].hasSuffix("\r") ? "\r" : ""
             lines.insert(contentsOf: ["---" + end, summaryLine + end, draftLine + end, "---" + end], at: 0)
         }
         let result = byteOrderMark + lines.joined(separator: "\n")

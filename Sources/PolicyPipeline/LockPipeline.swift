@@ -97,7 +97,7 @@ public enum LockPipeline {
 
     /// The lock's entries after locking every file published on `asOf` (effective on or before
     /// it, and not a draft), and the paths that were not locked before. Pure.
-    static func lockedEntries(_ site: Site, asOf: CalendarDate) -> (entries: [PublishedLock.Entry], added: [VersionFilePath]) {
+    public static func lockedEntries(_ site: Site, asOf: CalendarDate) -> (entries: [PublishedLock.Entry], added: [VersionFilePath]) {
         var entries = site.publishedLock?.entries ?? []
         var locked = Set(entries.map(\.path))
         var added: [VersionFilePath] = []

@@ -39,10 +39,12 @@ public struct NewVersionReport: Sendable {
 /// folder and files, never overwriting anything.
 public enum NewVersionPipeline {
     /// The new version's files, relative to `Content/`, before anything is written.
-    struct Plan {
-        var folder: String
-        var files: [(path: String, bytes: [UInt8])]
-        var copiedFrom: CalendarDate
+    public struct Plan: Sendable {
+        /// Relative to `Content/`, e.g. `privacy/2027-06-01`.
+        public var folder: String
+        /// Paths relative to `Content/`, in path order.
+        public var files: [(path: String, bytes: [UInt8])]
+        public var copiedFrom: CalendarDate
     }
 
     public static func create(_ options: NewVersionOptions) -> NewVersionReport {
@@ -77,14 +79,14 @@ public enum NewVersionPipeline {
         return NewVersionReport(diagnostics: [], refusal: nil, folder: folder, created: plan.files.map { content.displayPath($0.path) }, copiedFrom: plan.copiedFrom)
     }
 
-    struct Refusal: Error, Equatable {
-        var reason: String
+    public struct Refusal: Error, Equatable, Sendable {
+        public var reason: String
     }
 
     /// The new version's files: a copy of every `<lang>.md` of the policy's latest version, each
     /// with its front matter rewritten for a draft. Refuses an unknown policy, a date that is not
     /// after the latest version, and a folder that already holds files.
-    static func plan(_ content: DirectorySnapshot, policy: String, effective: CalendarDate) -> Result<Plan, Refusal> {
+    public static func plan(_ content: DirectorySnapshot, policy: String, effective: CalendarDate) -> Result<Plan, Refusal> {
         let policies = Set(content.files.compactMap { file in
             file.components.count > 1 ? PolicySlug(String(file.components[0])) : nil
         }).sorted()
