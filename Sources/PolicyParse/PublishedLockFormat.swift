@@ -10,8 +10,8 @@ import PolicyModel
 /// ```
 ///
 /// One line per published file, sorted by policy, date and language, so that locking a new
-/// version adds adjacent lines to a diff and two branches that lock different versions merge
-/// cleanly. The writer always produces this canonical form (same entries, same bytes); the
+/// version adds adjacent lines to a diff, and branches that lock different policies touch
+/// different parts of the file. The writer always produces this canonical form (same entries, same bytes); the
 /// reader also accepts blank lines, `#` comments, CRLF, upper-case hex and any run of spaces or
 /// tabs between digest and path, but reports every other line, with its position.
 public enum PublishedLockFormat {
@@ -40,7 +40,14 @@ public enum PublishedLockFormat {
     static func read(from content: DirectorySnapshot, diagnostics: inout [Diagnostic]) -> PublishedLock? {
         guard let file = content.file(at: fileName) else { return nil }
         let display = content.displayPath(fileName)
-        guard let text = SiteParser.decodeText(file, in: content, code: .publishedLock, diagnostics: &diagnostics) else {
+        var encodingProblems: [Diagnostic] = []
+        guard let text = SiteParser.decodeText(file, in: content, code: .publishedLock, diagnostics: &encodingProblems) else {
+            // Said for the lock: it is restored, not re-saved.
+            diagnostics += encodingProblems.map { problem in
+                var problem = problem
+                problem.message = "published.lock is not valid UTF-8 text; restore it from version control (git checkout -- \(display)); it is written by policysite lock, not by hand"
+                return problem
+            }
             return PublishedLock(file: display, entries: [])
         }
         let (lock, problems) = parse(text, file: display, displayPath: content.displayPath)

@@ -84,6 +84,15 @@ import Testing
         #expect(problems.first?.message.hasPrefix("'é' is not a hexadecimal digit") == true)
     }
 
+    @Test func lockThatIsNotUTF8IsReportedWithItsPosition() {
+        let snapshot = DirectorySnapshot(root: "Content", files: Self.snapshot().files + [SnapshotFile(path: "published.lock", bytes: Array("# ok\nsha256:".utf8) + [0xC3, 0x28])])
+        let parsed = SiteParser.parse(snapshot)
+        #expect(parsed.diagnostics.map(\.code) == [.publishedLock])
+        #expect(parsed.diagnostics.first?.location == SourceLocation(file: "Content/published.lock", line: 2, column: 8))
+        #expect(parsed.diagnostics.first?.message.contains("git checkout -- Content/published.lock") == true)
+        #expect(parsed.site?.publishedLock?.entries.isEmpty == true)
+    }
+
     // MARK: What lock adds
 
     /// A two-language site: terms 2024 (published), 2025 (published, French a draft), 2030 (upcoming).
