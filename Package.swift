@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The only module that sees the cmark C API.
@@ -35,10 +36,12 @@ let package = Package(
         .target(name: "PolicyModel", dependencies: ["PolicyDiagnostics", "PolicyMarkdown"]),
         // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
         .target(name: "PolicyLoad", dependencies: ["PolicyDiagnostics"]),
-        // Snapshots → model: front matter, YAML settings, Markdown outline.
+        // Snapshots → model: front matter, YAML settings, Markdown outline, published.lock.
+        // The only module that hashes: it records the SHA-256 of every version file as read.
         .target(name: "PolicyParse", dependencies: [
             "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The checks of the contract: pure functions from the model to diagnostics.
         .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),

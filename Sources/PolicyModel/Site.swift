@@ -102,10 +102,17 @@ public struct Site: Sendable, Equatable {
     public var settings: SiteSettings
     /// Sorted by slug.
     public var policies: [Policy]
+    /// `Content/published.lock`, nil when there is none.
+    public var publishedLock: PublishedLock?
+    /// Every version file on disk, parsed or not, with the SHA-256 of its bytes: what the lock
+    /// is checked against, so a locked file that no longer parses is still found changed.
+    public var sourceFiles: [VersionFilePath: HashedFile]
 
-    public init(settings: SiteSettings, policies: [Policy]) {
+    public init(settings: SiteSettings, policies: [Policy], publishedLock: PublishedLock? = nil, sourceFiles: [VersionFilePath: HashedFile] = [:]) {
         self.settings = settings
         self.policies = policies.sorted { $0.slug < $1.slug }
+        self.publishedLock = publishedLock
+        self.sourceFiles = sourceFiles
     }
 
     public func policy(_ slug: PolicySlug) -> Policy? {
@@ -123,6 +130,6 @@ public struct Site: Sendable, Equatable {
             }
             return policy
         }
-        return Site(settings: settings, policies: policies)
+        return Site(settings: settings, policies: policies, publishedLock: publishedLock, sourceFiles: sourceFiles)
     }
 }

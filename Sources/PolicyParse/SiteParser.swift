@@ -52,7 +52,10 @@ public enum SiteParser {
                 policies.append(policy)
             }
         }
-        return Result(site: Site(settings: settings, policies: policies), diagnostics: diagnostics)
+        // Published versions: the lock, and what every version file on disk hashes to now.
+        let lock = PublishedLockFormat.read(from: content, diagnostics: &diagnostics)
+        let sourceFiles = SourceHasher.versionFiles(in: content)
+        return Result(site: Site(settings: settings, policies: policies, publishedLock: lock, sourceFiles: sourceFiles), diagnostics: diagnostics)
     }
 
     private static func parsePolicy(_ slug: PolicySlug, files: [SnapshotFile], settings: SiteSettings, content: DirectorySnapshot, diagnostics: inout [Diagnostic]) -> Policy? {

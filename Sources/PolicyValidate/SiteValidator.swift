@@ -8,6 +8,7 @@ public enum SiteValidator {
     /// position anyway).
     public static let checks: [any SiteCheck] = [
         LinkCheck(),
+        PublishedCheck(),
     ]
 
     public static func validate(_ input: ValidationInput) -> [Diagnostic] {

@@ -1,0 +1,100 @@
+import PolicyDiagnostics
+
+/// A SHA-256 digest as 64 lower-case hexadecimal digits, the way `published.lock` and
+/// `sha256sum` write it.
+public struct SourceDigest: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let hex: String
+
+    /// Accepts exactly 64 hexadecimal digits, in either case; keeps them in lower case.
+    public init?(hex: String) {
+        let lower = hex.lowercased()
+        guard lower.utf8.count == 64, lower.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) })
+        else { return nil }
+        self.hex = lower
+    }
+
+    public var description: String { hex }
+
+    public static func < (lhs: SourceDigest, rhs: SourceDigest) -> Bool { lhs.hex < rhs.hex }
+}
+
+/// Where a version file lives, relative to `Content/`: `<policy>/<YYYY-MM-DD>/<lang>.md`.
+/// The key of `published.lock`: only such paths can be published.
+public struct VersionFilePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let slug: PolicySlug
+    public let effective: CalendarDate
+    public let language: LanguageTag
+
+    public init(slug: PolicySlug, effective: CalendarDate, language: LanguageTag) {
+        self.slug = slug
+        self.effective = effective
+        self.language = language
+    }
+
+    /// Parses exactly three `/`-separated parts: a policy slug, a date, a language tag + `.md`.
+    public init?(_ path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].hasSuffix(".md"),
+              let slug = PolicySlug(String(parts[0])),
+              let effective = CalendarDate(iso: String(parts[1])),
+              let language = LanguageTag(String(parts[2].dropLast(3)))
+        else { return nil }
+        self.init(slug: slug, effective: effective, language: language)
+    }
+
+    /// `privacy/2024-03-01/en.md`.
+    public var description: String { "\(versionFolder)/\(language).md" }
+
+    /// `privacy/2024-03-01`: the folder of the version the file belongs to.
+    public var versionFolder: String { "\(slug)/\(effective)" }
+
+    /// By policy, then date, then language: the order of `published.lock`.
+    public static func < (lhs: VersionFilePath, rhs: VersionFilePath) -> Bool {
+        (lhs.slug, lhs.effective, lhs.language) < (rhs.slug, rhs.effective, rhs.language)
+    }
+}
+
+/// A version file as it is on disk now, whether or not it parsed: what a published version is
+/// compared with.
+public struct HashedFile: Sendable, Hashable {
+    /// The path diagnostics name, e.g. `Content/privacy/2024-03-01/en.md`.
+    public var file: String
+    /// The SHA-256 of the file's exact bytes.
+    public var digest: SourceDigest
+
+    public init(file: String, digest: SourceDigest) {
+        self.file = file
+        self.digest = digest
+    }
+}
+
+/// `Content/published.lock`: the version files that were published, each with the SHA-256 of
+/// its bytes when it was locked. A published version is permanent: the check fails if a locked
+/// file changes or vanishes.
+public struct PublishedLock: Sendable, Equatable {
+    public struct Entry: Sendable, Hashable {
+        public var path: VersionFilePath
+        public var digest: SourceDigest
+        /// Where the entry is in the lock file, for diagnostics; nil for an entry not yet written.
+        public var location: SourceLocation?
+        /// The locked file as diagnostics name it, e.g. `Content/privacy/2024-03-01/en.md`.
+        public var file: String
+
+        public init(path: VersionFilePath, digest: SourceDigest, file: String, location: SourceLocation? = nil) {
+            self.path = path
+            self.digest = digest
+            self.file = file
+            self.location = location
+        }
+    }
+
+    /// The lock file as diagnostics name it: `Content/published.lock`.
+    public var file: String
+    /// In the order of the file; at most one per path (the reader reports and drops duplicates).
+    public var entries: [Entry]
+
+    public init(file: String, entries: [Entry]) {
+        self.file = file
+        self.entries = entries
+    }
+}
