@@ -1,0 +1,68 @@
+import PolicyDiagnostics
+import PolicyModel
+
+/// Every document of the current version, of each upcoming version and every draft has each
+/// required section id (site.yml's `required`, or the policy's own list in policy.yml).
+/// Archived versions are immutable, so they are not held to a list that grew later.
+///
+/// Where exactly one heading without an id reads like the missing section ("Contact us" for
+/// `contact`), the diagnostic points at it and says to add the id.
+struct RequiredSectionsCheck: SiteCheck {
+    let name = "required-sections"
+
+    func check(_ input: ValidationInput) -> [Diagnostic] {
+        let settings = input.site.settings
+        let aliases = SectionAliases(site: settings)
+        // Which versions are current or upcoming is decided on the site as published: a draft
+        // that would be current does not turn the published current version into an archived one.
+        let published = input.site.withoutDrafts()
+        var diagnostics: [Diagnostic] = []
+        for policy in input.site.policies {
+            let required = policy.settings.required ?? settings.required
+            guard !required.isEmpty else { continue }
+            let source = policy.settings.required == nil ? "site.yml" : "\(policy.slug)/policy.yml"
+            let timeline = published.policy(policy.slug).map { PolicyTimeline(policy: $0, asOf: input.asOf) }
+            for version in policy.versions {
+                let status = timeline?.entry(for: version.effective)?.status
+                let heldToList = status == .current || status == .upcoming
+                let reference = version.document(in: settings.defaultLanguage)
+                for document in version.documents where heldToList || document.frontMatter.draft {
+                    diagnostics += missingSections(in: document, required: required, source: source, reference: reference, aliases: aliases, settings: settings)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// One diagnostic per required id the document lacks.
+    private func missingSections(in document: PolicyDocument, required: [SectionID], source: String, reference: PolicyDocument?,
+                                 aliases: SectionAliases, settings: SiteSettings) -> [Diagnostic] {
+        let present = Set(document.sectionIDs)
+        let missing = required.filter { !present.contains($0) }
+        return missing.map { id in
+            var related: [RelatedLocation] = []
+            var message: String
+            if let reference, reference.language != document.language, let original = reference.headings.first(where: { $0.id == id }) {
+                message = "missing required section '\(id)', which the \(reference.language) text of this version has; translate that section here and end its heading with {#\(id)}"
+                related.append(RelatedLocation("the \(reference.language) section '\(id)' is here", at: reference.location(of: original.position)))
+            } else {
+                message = "missing required section '\(id)' (\(source) requires it); add a section whose heading ends with {#\(id)}"
+            }
+            if let heading = suggestedHeading(for: id, in: document, missing: missing, aliases: aliases) {
+                related.append(RelatedLocation("this heading looks like the '\(id)' section; end it with {#\(id)}", at: document.location(of: heading.position)))
+            }
+            return .error(.missingSection, message, at: document.start, related: related)
+        }
+    }
+
+    /// The one heading without an id whose whole text is a name of `id`; nil when there is none,
+    /// when several headings match, or when the heading also reads like another missing section.
+    private func suggestedHeading(for id: SectionID, in document: PolicyDocument, missing: [SectionID], aliases: SectionAliases) -> Heading? {
+        let candidates = document.headings.filter { heading in
+            heading.id == nil
+                && aliases.heading(heading.plainText, names: id, in: document.language)
+                && !missing.contains { $0 != id && aliases.heading(heading.plainText, names: $0, in: document.language) }
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+}
