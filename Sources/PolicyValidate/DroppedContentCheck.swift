@@ -24,13 +24,16 @@ struct DroppedContentCheck: SiteCheck {
 
     private func problems(in document: PolicyDocument) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        /// A line of a block: its column is known only on the block's first line.
-        func location(_ block: MarkdownBlock, line: Int) -> SourceLocation {
+        let source = SourceLines(document)
+        /// A line of a block (0 for its first), at the column where `text` starts on it, else
+        /// where the line's text starts: the tree keeps a block's first position only.
+        func location(_ block: MarkdownBlock, line: Int, of text: String? = nil) -> SourceLocation {
             var location = document.location(of: block.position)
-            if line > 0 {
-                location.line = (location.line ?? 0) + line
-                location.column = nil
-            }
+            let fileLine = (location.line ?? 1) + line
+            let from = line == 0 ? block.position.column : 1
+            location.line = fileLine
+            location.column = text.flatMap { source.column(of: $0, line: fileLine, from: from) }
+                ?? (line == 0 ? block.position.column : source.firstTextColumn(line: fileLine))
             return location
         }
         document.body.walk(block: { block in
@@ -44,13 +47,13 @@ struct DroppedContentCheck: SiteCheck {
                     case .html(let html) where !Self.isComment(html):
                         // One report per line is enough: `<b>…</b>` is two tags.
                         guard reportedLines.insert(line).inserted else { return }
-                        diagnostics.append(.warning(.rawHTML, "inline HTML '\(shortened(html, limit: 40))' is left out of the page (safe mode); use Markdown instead (*emphasis*, **strong**, [text](url))", at: location(block, line: line)))
+                        diagnostics.append(.warning(.rawHTML, "inline HTML '\(shortened(html, limit: 40))' is left out of the page (safe mode); use Markdown instead (*emphasis*, **strong**, [text](url))", at: location(block, line: line, of: html)))
                     case .link(let link), .image(let link):
                         guard HTMLEscaping.isDangerousURL(link.destination) else { return }
-                        let what = if case .image = inline { "image" } else { "link" }
+                        let what = if case .image = inline { "image source" } else { "link to" }
                         let scheme = link.destination.prefix { $0 != ":" }.lowercased()
                         let refused = scheme == "data" ? "data: URLs other than PNG, GIF, JPEG and WebP images" : "\(scheme): URLs"
-                        diagnostics.append(.warning(.unsafeLink, "\(what) to '\(shortened(link.destination, limit: 40))' is emptied in the page: safe mode refuses \(refused); point it to an https: address instead", at: document.location(of: link.position)))
+                        diagnostics.append(.warning(.unsafeLink, "\(what) '\(shortened(link.destination, limit: 40))' is emptied in the page: safe mode refuses \(refused); point it to an https: address instead", at: document.location(of: link.position)))
                     default:
                         break
                     }

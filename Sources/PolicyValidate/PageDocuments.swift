@@ -52,3 +52,50 @@ func listed(_ names: [String], limit: Int = 12) -> String {
     let shown = names.prefix(limit).joined(separator: ", ")
     return names.count > limit ? shown + " and \(names.count - limit) more" : shown
 }
+
+/// The lines of a document's file, to find columns the Markdown tree does not keep (inline
+/// HTML, the later lines of a paragraph). Columns count bytes, as cmark's do.
+struct SourceLines {
+    private let bytes: [UInt8]
+    /// The offset at which each line starts (line 1 at index 0), after a byte order mark.
+    private let starts: [Int]
+
+    init(_ document: PolicyDocument) {
+        bytes = document.source
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var starts = [bytes.starts(with: bom) ? 3 : 0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.starts = starts
+    }
+
+    /// The bytes of a line (1-based) without its line end.
+    func line(_ number: Int) -> ArraySlice<UInt8>? {
+        guard number >= 1, number <= starts.count else { return nil }
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > starts[number - 1], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[starts[number - 1]..<max(end, starts[number - 1])]
+    }
+
+    /// The column at which `text` (its first 16 bytes, enough to tell one tag from another)
+    /// appears on `line`, at or after `column`.
+    func column(of text: String, line number: Int, from column: Int = 1) -> Int? {
+        guard let line = line(number) else { return nil }
+        let needle = Array(text.utf8.prefix(16))
+        guard !needle.isEmpty, line.count >= needle.count else { return nil }
+        let first = line.startIndex + max(column - 1, 0)
+        let last = line.endIndex - needle.count
+        guard first <= last else { return nil }
+        for start in first...last where line[start..<(start + needle.count)].elementsEqual(needle) {
+            return start - line.startIndex + 1
+        }
+        return nil
+    }
+
+    /// The column of the first character that is not a space or tab.
+    func firstTextColumn(line number: Int) -> Int? {
+        guard let line = line(number), let index = line.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
+        return index - line.startIndex + 1
+    }
+}

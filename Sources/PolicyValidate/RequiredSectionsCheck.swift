@@ -13,20 +13,15 @@ struct RequiredSectionsCheck: SiteCheck {
     func check(_ input: ValidationInput) -> [Diagnostic] {
         let settings = input.site.settings
         let aliases = SectionAliases(site: settings)
-        // Which versions are current or upcoming is decided on the site as published: a draft
-        // that would be current does not turn the published current version into an archived one.
-        let published = input.site.withoutDrafts()
+        let requirements = SectionRequirements(input)
         var diagnostics: [Diagnostic] = []
         for policy in input.site.policies {
-            let required = policy.settings.required ?? settings.required
-            guard !required.isEmpty else { continue }
             let source = policy.settings.required == nil ? "site.yml" : "\(policy.slug)/policy.yml"
-            let timeline = published.policy(policy.slug).map { PolicyTimeline(policy: $0, asOf: input.asOf) }
             for version in policy.versions {
-                let status = timeline?.entry(for: version.effective)?.status
-                let heldToList = status == .current || status == .upcoming
                 let reference = version.document(in: settings.defaultLanguage)
-                for document in version.documents where heldToList || document.frontMatter.draft {
+                for document in version.documents {
+                    let required = requirements.required(of: document, in: version, of: policy)
+                    guard !required.isEmpty else { continue }
                     diagnostics += missingSections(in: document, required: required, source: source, reference: reference, aliases: aliases, settings: settings)
                 }
             }
@@ -64,5 +59,31 @@ struct RequiredSectionsCheck: SiteCheck {
                 && !missing.contains { $0 != id && aliases.heading(heading.plainText, names: $0, in: document.language) }
         }
         return candidates.count == 1 ? candidates[0] : nil
+    }
+}
+
+/// Which section ids a document must have: its policy's `required` list (policy.yml's, else
+/// site.yml's) when its version is current or upcoming, or when it is a draft; nothing for an
+/// archived version, which is immutable.
+struct SectionRequirements {
+    private let settings: SiteSettings
+    /// Per policy, the dates of its current and upcoming versions.
+    private let heldDates: [PolicySlug: Set<CalendarDate>]
+
+    init(_ input: ValidationInput) {
+        settings = input.site.settings
+        // Which versions are current or upcoming is decided on the site as published: a draft
+        // that would be current does not make the published current version an archived one.
+        var heldDates: [PolicySlug: Set<CalendarDate>] = [:]
+        for policy in input.site.withoutDrafts().policies {
+            let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
+            heldDates[policy.slug] = Set(timeline.entries.filter { $0.status != .archived }.map(\.effective))
+        }
+        self.heldDates = heldDates
+    }
+
+    func required(of document: PolicyDocument, in version: PolicyVersion, of policy: Policy) -> [SectionID] {
+        let held = document.frontMatter.draft || heldDates[policy.slug]?.contains(version.effective) == true
+        return held ? policy.settings.required ?? settings.required : []
     }
 }

@@ -10,13 +10,16 @@ struct TranslationCheck: SiteCheck {
 
     func check(_ input: ValidationInput) -> [Diagnostic] {
         let settings = input.site.settings
+        let requirements = SectionRequirements(input)
         var diagnostics: [Diagnostic] = []
         for policy in input.site.policies {
             for version in policy.versions {
                 // A version without the default language's file is reported by the parser.
                 guard let reference = version.document(in: settings.defaultLanguage) else { continue }
                 for translation in version.documents where translation.language != settings.defaultLanguage {
-                    diagnostics += parityProblems(translation, reference: reference)
+                    // A missing required section is already an error (missing-section): not repeated here.
+                    let reported = Set(requirements.required(of: translation, in: version, of: policy))
+                    diagnostics += parityProblems(translation, reference: reference, alreadyReported: reported)
                 }
                 for language in settings.languages where version.document(in: language) == nil {
                     let shown = version.shownDocument(in: language, settings: settings)?.language ?? settings.defaultLanguage
@@ -27,7 +30,7 @@ struct TranslationCheck: SiteCheck {
         return diagnostics
     }
 
-    private func parityProblems(_ translation: PolicyDocument, reference: PolicyDocument) -> [Diagnostic] {
+    private func parityProblems(_ translation: PolicyDocument, reference: PolicyDocument, alreadyReported: Set<SectionID>) -> [Diagnostic] {
         let language = reference.language
         let expected = reference.sectionIDs
         let expectedSet = Set(expected)
@@ -35,7 +38,7 @@ struct TranslationCheck: SiteCheck {
         let actualSet = Set(actual)
         var diagnostics: [Diagnostic] = []
 
-        let missing = expected.filter { !actualSet.contains($0) }
+        let missing = expected.filter { !actualSet.contains($0) && !alreadyReported.contains($0) }
         if let first = missing.first, let heading = reference.headings.first(where: { $0.id == first }) {
             let names = listed(missing.map { "'\($0)'" })
             let noun = missing.count == 1 ? "section" : "sections"
