@@ -21,10 +21,12 @@ struct EmptySectionCheck: SiteCheck {
 
     private func emptySections(in document: PolicyDocument) -> [Diagnostic] {
         let blocks = document.body.blocks
+        var headings: [MarkdownPosition: Heading] = [:]
+        for heading in document.headings { headings[heading.position] = heading }
         var diagnostics: [Diagnostic] = []
         for (index, block) in blocks.enumerated() {
             guard case .heading(let level, _) = block.kind else { continue }
-            let heading = document.headings.first { $0.position == block.position }
+            let heading = headings[block.position]
             let name = heading?.id.map { "'\($0)'" } ?? "'\(shortened(heading?.plainText ?? ""))'"
             let followedBy: String
             if index + 1 == blocks.count {

@@ -49,8 +49,14 @@ func shortened(_ text: String, limit: Int = 60) -> String {
 
 /// A list of names for a message: `a, b, c` and, past `limit`, how many more.
 func listed(_ names: [String], limit: Int = 12) -> String {
-    let shown = names.prefix(limit).joined(separator: ", ")
-    return names.count > limit ? shown + " and \(names.count - limit) more" : shown
+    listed(names, count: names.count, limit: limit)
+}
+
+/// The same for a lazy sequence of `count` names (at most), reading only the first `limit`.
+func listed<Names: Sequence<String>>(_ names: Names, count: Int, limit: Int = 12) -> String {
+    let shown = Array(names.prefix(limit))
+    let rest = count - shown.count
+    return shown.joined(separator: ", ") + (shown.count == limit && rest > 0 ? " and \(rest) more" : "")
 }
 
 /// The lines of a document's file, to find columns the Markdown tree does not keep (inline

@@ -54,9 +54,10 @@ struct RequiredSectionsCheck: SiteCheck {
     /// when several headings match, or when the heading also reads like another missing section.
     private func suggestedHeading(for id: SectionID, in document: PolicyDocument, missing: [SectionID], aliases: SectionAliases) -> Heading? {
         let candidates = document.headings.filter { heading in
-            heading.id == nil
-                && aliases.heading(heading.plainText, names: id, in: document.language)
-                && !missing.contains { $0 != id && aliases.heading(heading.plainText, names: $0, in: document.language) }
+            guard heading.id == nil else { return false }
+            let text = HeadingText.normalize(heading.plainText)
+            return aliases.heading(normalized: text, names: id, in: document.language)
+                && !missing.contains { $0 != id && aliases.heading(normalized: text, names: $0, in: document.language) }
         }
         return candidates.count == 1 ? candidates[0] : nil
     }

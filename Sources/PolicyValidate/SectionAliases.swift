@@ -24,14 +24,15 @@ struct SectionAliases {
         self.texts = texts
     }
 
-    /// True when `heading` (plain text) is, as a whole, one of the names of `id` in `language`:
-    /// the language's own list, else its primary language's (`en` for `en-GB`).
-    func heading(_ heading: String, names id: SectionID, in language: LanguageTag) -> Bool {
+    /// True when a heading's text, normalised with `HeadingText.normalize`, is as a whole one of
+    /// the names of `id` in `language`: the language's own list, else its primary language's
+    /// (`en` for `en-GB`).
+    func heading(normalized heading: String, names id: SectionID, in language: LanguageTag) -> Bool {
         guard let perLanguage = texts[id] else { return false }
         let tag = language.rawValue
         let primary = String(tag.prefix { $0 != "-" })
         guard let names = perLanguage[tag] ?? perLanguage[primary] else { return false }
-        return names.contains(HeadingText.normalize(heading))
+        return !heading.isEmpty && names.contains(heading)
     }
 
     static let builtIn: [String: [String: [String]]] = [
