@@ -22,7 +22,7 @@ struct RequiredSectionsCheck: SiteCheck {
                 for document in version.documents {
                     let required = requirements.required(of: document, in: version, of: policy)
                     guard !required.isEmpty else { continue }
-                    diagnostics += missingSections(in: document, required: required, source: source, reference: reference, aliases: aliases, settings: settings)
+                    diagnostics += missingSections(in: document, required: required, source: source, reference: reference, aliases: aliases)
                 }
             }
         }
@@ -31,12 +31,12 @@ struct RequiredSectionsCheck: SiteCheck {
 
     /// One diagnostic per required id the document lacks.
     private func missingSections(in document: PolicyDocument, required: [SectionID], source: String, reference: PolicyDocument?,
-                                 aliases: SectionAliases, settings: SiteSettings) -> [Diagnostic] {
+                                 aliases: SectionAliases) -> [Diagnostic] {
         let present = Set(document.sectionIDs)
         let missing = required.filter { !present.contains($0) }
         return missing.map { id in
             var related: [RelatedLocation] = []
-            var message: String
+            let message: String
             if let reference, reference.language != document.language, let original = reference.headings.first(where: { $0.id == id }) {
                 message = "missing required section '\(id)', which the \(reference.language) text of this version has; translate that section here and end its heading with {#\(id)}"
                 related.append(RelatedLocation("the \(reference.language) section '\(id)' is here", at: reference.location(of: original.position)))
