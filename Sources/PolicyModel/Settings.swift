@@ -8,13 +8,27 @@ public struct SiteSettings: Sendable, Hashable {
     /// The text that prevails if translations differ, when set.
     public var governingLanguage: LanguageTag?
     public var required: [SectionID]
+    /// Optional `aliases`: the heading texts, per section id and language, that suggest a
+    /// missing required section. In site.yml:
+    ///
+    /// ```yaml
+    /// aliases:
+    ///   contact: { en: [Contact us, Reach us], zh-Hans: [联系我们] }
+    ///   complaints: { en: [Complaints] }
+    /// ```
+    ///
+    /// A list given here replaces the built-in list for that id and language (an empty list
+    /// turns suggestions off for it); ids and languages not given keep the built-in lists.
+    public var sectionAliases: [SectionID: [LanguageTag: [String]]]
 
-    public init(title: LocalizedText, baseURL: String, languages: [LanguageTag], governingLanguage: LanguageTag?, required: [SectionID]) {
+    public init(title: LocalizedText, baseURL: String, languages: [LanguageTag], governingLanguage: LanguageTag?, required: [SectionID],
+                sectionAliases: [SectionID: [LanguageTag: [String]]] = [:]) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.languages = languages
         self.governingLanguage = governingLanguage
         self.required = required
+        self.sectionAliases = sectionAliases
     }
 
     /// The first language listed.

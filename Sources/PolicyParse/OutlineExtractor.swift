@@ -29,7 +29,7 @@ public enum OutlineExtractor {
                         id = valid
                     }
                 } else {
-                    diagnostics.append(.error(.invalidID, "'{#\(rawID)}' is not a valid section id; use ASCII letters, digits, '-' and '_'", at: location(block.position)))
+                    diagnostics.append(invalidIDDiagnostic(rawID, at: location(block.position)))
                 }
             }
             headings.append(Heading(level: level, id: id, anchor: "", content: content, position: block.position))
@@ -60,14 +60,17 @@ public enum OutlineExtractor {
         return Result(headings: headings, diagnostics: diagnostics)
     }
 
-    /// Removes a trailing `{#id}` from a heading's last text and returns the id's text.
+    /// Removes a trailing `{#...}` from a heading's last text and returns what is between `{#`
+    /// and `}`, valid id or not: whatever the author meant as an id must never show in the page,
+    /// and a bad one is reported rather than left in the text.
     static func stripID(_ inlines: [MarkdownInline]) -> ([MarkdownInline], String?) {
         guard case .text(let text)? = inlines.last else { return (inlines, nil) }
         var trimmed = Substring(text)
         while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
         guard trimmed.hasSuffix("}"), let open = lastOpeningBrace(in: trimmed) else { return (inlines, nil) }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-        guard inside.hasPrefix("#"), !inside.contains(" ") else { return (inlines, nil) }
+        // `{a, b}` is text; `{#...}` is an id, even an empty or malformed one.
+        guard inside.hasPrefix("#") else { return (inlines, nil) }
         let id = String(inside.dropFirst())
         var rest = trimmed[..<open]
         while rest.last == " " || rest.last == "\t" { rest.removeLast() }
@@ -93,6 +96,39 @@ public enum OutlineExtractor {
             index = text.index(after: index)
         }
         return found
+    }
+
+    /// Says what is wrong with the text of a `{#...}` and offers an id made from it.
+    static func invalidIDDiagnostic(_ rawID: String, at location: SourceLocation) -> Diagnostic {
+        let shown = rawID.count > 60 ? String(rawID.prefix(60)) + "…" : rawID
+        guard let candidate = idCandidate(rawID) else {
+            let what = rawID.allSatisfy(\.isWhitespace) ? "'{#\(shown)}' is an empty section id" : "'{#\(shown)}' is not a valid section id"
+            return .error(.invalidID, "\(what); write an id of ASCII letters, digits, '-' and '_' such as {#contact}, or remove the braces", at: location)
+        }
+        return .error(.invalidID, "'{#\(shown)}' is not a valid section id; use ASCII letters, digits, '-' and '_', e.g. {#\(candidate)}", at: location)
+    }
+
+    /// A valid id close to what the author wrote: lower case, runs of spaces and other
+    /// characters become one `-`; nil when nothing usable is left (e.g. only non-ASCII letters).
+    static func idCandidate(_ rawID: String) -> String? {
+        var result = ""
+        var pendingDash = false
+        for scalar in rawID.unicodeScalars.prefix(80) {
+            if scalar.isASCIIAlphanumericOrUnderscore {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return SectionID(result)?.rawValue
+    }
+}
+
+private extension Unicode.Scalar {
+    var isASCIIAlphanumericOrUnderscore: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self) || self == "_"
     }
 }
 

@@ -5,58 +5,109 @@ import Yams
 /// Decodes `site.yml`, `policy.yml` and version front matter, reporting every problem with its
 /// position.
 enum SettingsDecoder {
-    static let siteKeys = ["title", "baseURL", "languages", "governingLanguage", "required"]
+    static let siteKeys = ["title", "baseURL", "languages", "governingLanguage", "required", "aliases"]
     static let policyKeys = ["title", "required"]
 
+    /// The keys site.yml must have, each with an example line for the message.
+    static let requiredSiteKeys: [(key: String, example: String)] = [
+        ("title", "title: Example Co. Policies"),
+        ("baseURL", "baseURL: https://policies.example.com/"),
+        ("languages", "languages: [en]"),
+    ]
+
+    /// Reads site.yml, reporting every missing or invalid key at once, so one run shows the
+    /// author everything to fix. Settings are returned only when there is no problem.
     static func siteSettings(_ text: String, file: String) -> (SiteSettings?, [Diagnostic]) {
         let reader = YAMLReader(file: file, firstLine: 1, code: .siteConfig, what: "site.yml")
+        let mapping: Node.Mapping
         do throws(Diagnostic) {
-            let mapping = try reader.rootMapping(text)
-            let unknown = reader.checkKeys(mapping, known: siteKeys, unknownCode: .siteConfig)
-            guard unknown.isEmpty else { return (nil, unknown) }
-            func required(_ key: String) throws(Diagnostic) -> Node {
-                guard let node = mapping[key] else {
-                    throw .error(.siteConfig, "site.yml has no '\(key)'; add it (see README, 'Content/site.yml')", at: SourceLocation(file: file, line: 1, column: 1))
-                }
-                return node
-            }
-
-            var languages: [LanguageTag] = []
-            let languagesNode = try required("languages")
-            for (raw, node) in try reader.strings(languagesNode, key: "languages") {
-                guard let language = LanguageTag(raw) else {
-                    throw .error(.siteConfig, "'\(raw)' is not a BCP 47 language tag like en, zh-Hans or pt-BR", at: reader.location(node))
-                }
-                guard !languages.contains(language) else {
-                    throw .error(.siteConfig, "language '\(raw)' is listed twice; list each language once", at: reader.location(node))
-                }
-                languages.append(language)
-            }
-            guard !languages.isEmpty else {
-                throw .error(.siteConfig, "'languages' is empty; list at least one language, the default first", at: reader.location(languagesNode))
-            }
-
-            let title = try reader.localizedText(try required("title"), key: "title", languages: languages)
-            let baseURLNode = try required("baseURL")
-            let baseURL = try reader.string(baseURLNode, key: "baseURL")
-            guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), !baseURL.contains(" ") else {
-                throw .error(.siteConfig, "baseURL '\(baseURL)' must be an absolute http(s) URL, like https://policies.example.com/", at: reader.location(baseURLNode))
-            }
-
-            var governing: LanguageTag?
-            if let node = mapping["governingLanguage"] {
-                let raw = try reader.string(node, key: "governingLanguage")
-                guard let language = LanguageTag(raw), languages.contains(language) else {
-                    throw .error(.siteConfig, "governingLanguage '\(raw)' is not one of the site's languages (\(languages.map(\.rawValue).joined(separator: ", ")))", at: reader.location(node))
-                }
-                governing = language
-            }
-            let requiredIDs = try mapping["required"].map { node throws(Diagnostic) in try reader.sectionIDs(node, key: "required") } ?? []
-            let settings = SiteSettings(title: title, baseURL: baseURL, languages: languages, governingLanguage: governing, required: requiredIDs)
-            return (settings, [])
+            mapping = try reader.rootMapping(text)
         } catch {
             return (nil, [error])
         }
+        var problems = reader.checkKeys(mapping, known: siteKeys, unknownCode: .siteConfig)
+        /// Runs one key's reading; its problem is recorded and the others still run.
+        func read<T>(_ body: () throws(Diagnostic) -> T) -> T? {
+            do throws(Diagnostic) { return try body() } catch {
+                problems.append(error)
+                return nil
+            }
+        }
+        for (key, example) in requiredSiteKeys where mapping[key] == nil {
+            problems.append(.error(.siteConfig, "site.yml has no '\(key)'; add a line such as '\(example)'", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+
+        let languages = mapping["languages"].flatMap { node in read { () throws(Diagnostic) in try siteLanguages(node, reader: reader) } }
+        let title = mapping["title"].flatMap { node in read { () throws(Diagnostic) in try reader.localizedText(node, key: "title", languages: languages) } }
+        let baseURL = mapping["baseURL"].flatMap { node in
+            read { () throws(Diagnostic) -> String in
+                let baseURL = try reader.string(node, key: "baseURL")
+                guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), !baseURL.contains(" ") else {
+                    throw .error(.siteConfig, "baseURL '\(baseURL)' must be an absolute http(s) URL, like https://policies.example.com/", at: reader.location(node))
+                }
+                return baseURL
+            }
+        }
+        var governing: LanguageTag?
+        if let node = mapping["governingLanguage"] {
+            governing = read { () throws(Diagnostic) -> LanguageTag in
+                let raw = try reader.string(node, key: "governingLanguage")
+                guard let language = LanguageTag(raw), languages?.contains(language) ?? true else {
+                    throw .error(.siteConfig, "governingLanguage '\(raw)' is not one of the site's languages (\((languages ?? []).map(\.rawValue).joined(separator: ", ")))", at: reader.location(node))
+                }
+                return language
+            }
+        }
+        let requiredIDs = mapping["required"].flatMap { node in read { () throws(Diagnostic) in try reader.sectionIDs(node, key: "required") } }
+        let aliases = mapping["aliases"].flatMap { node in read { () throws(Diagnostic) in try sectionAliases(node, reader: reader, languages: languages) } }
+
+        guard problems.isEmpty, let languages, let title, let baseURL else { return (nil, problems) }
+        let settings = SiteSettings(title: title, baseURL: baseURL, languages: languages, governingLanguage: governing,
+                                    required: requiredIDs ?? [], sectionAliases: aliases ?? [:])
+        return (settings, [])
+    }
+
+    /// `languages: [en, zh-Hans]`: valid tags, each once, at least one.
+    private static func siteLanguages(_ node: Node, reader: YAMLReader) throws(Diagnostic) -> [LanguageTag] {
+        var languages: [LanguageTag] = []
+        for (raw, item) in try reader.strings(node, key: "languages") {
+            guard let language = LanguageTag(raw) else {
+                throw .error(.siteConfig, "'\(raw)' is not a BCP 47 language tag like en, zh-Hans or pt-BR", at: reader.location(item))
+            }
+            guard !languages.contains(language) else {
+                throw .error(.siteConfig, "language '\(raw)' is listed twice; list each language once", at: reader.location(item))
+            }
+            languages.append(language)
+        }
+        guard !languages.isEmpty else {
+            throw .error(.siteConfig, "'languages' is empty; list at least one language, the default first", at: reader.location(node))
+        }
+        return languages
+    }
+
+    /// `aliases: { contact: { en: [Contact us], zh-Hans: [联系我们] } }`: section id → language →
+    /// heading texts (see `SiteSettings.sectionAliases`).
+    private static func sectionAliases(_ node: Node, reader: YAMLReader, languages: [LanguageTag]?) throws(Diagnostic) -> [SectionID: [LanguageTag: [String]]] {
+        let shape = "'aliases' maps section ids to languages to heading texts, like 'aliases: { contact: { en: [Contact us] } }'"
+        guard let ids = node.mapping else { throw .error(.siteConfig, shape, at: reader.location(node)) }
+        var result: [SectionID: [LanguageTag: [String]]] = [:]
+        for (idNode, perLanguage) in ids {
+            let rawID = try reader.string(idNode, key: "aliases")
+            guard let id = SectionID(rawID) else {
+                throw .error(.siteConfig, "'\(rawID)' in 'aliases' is not a section id; use letters, digits, '-' and '_'", at: reader.location(idNode))
+            }
+            guard let languageMap = perLanguage.mapping else { throw .error(.siteConfig, shape, at: reader.location(perLanguage)) }
+            var texts: [LanguageTag: [String]] = [:]
+            for (languageNode, listNode) in languageMap {
+                let rawLanguage = try reader.string(languageNode, key: "aliases.\(rawID)")
+                guard let language = LanguageTag(rawLanguage), languages?.contains(language) ?? true else {
+                    throw .error(.siteConfig, "'aliases.\(rawID)' names language '\(rawLanguage)', which 'languages' does not list; add it there or remove it here", at: reader.location(languageNode))
+                }
+                texts[language] = try reader.strings(listNode, key: "aliases.\(rawID).\(rawLanguage)").map(\.0)
+            }
+            result[id] = texts
+        }
+        return result
     }
 
     static func policySettings(_ text: String, file: String, languages: [LanguageTag]) -> (PolicySettings?, [Diagnostic]) {

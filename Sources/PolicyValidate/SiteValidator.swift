@@ -7,7 +7,12 @@ public enum SiteValidator {
     /// The check families, in the order their diagnostics are gathered (the report is sorted by
     /// position anyway).
     public static let checks: [any SiteCheck] = [
+        RequiredSectionsCheck(),
         LinkCheck(),
+        TranslationCheck(),
+        DroppedContentCheck(),
+        EmptySectionCheck(),
+        FrontMatterCheck(),
         PublishedCheck(),
     ]
 

@@ -45,21 +45,22 @@ import Testing
 
         let json = try TestSupport.run(["build", "--as-of", "2025-06-01", "--format", "json"], in: directory)
         #expect(json.status == 1)
-        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        // The basic site's deliberate raw HTML and missing translations add warnings and notes.
+        let parsed = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.filter { $0["severity"] as? String == "error" }
         #expect(parsed?.count == 1)
         #expect(parsed?.first?["code"] as? String == "not-a-date")
         #expect(parsed?.first?["file"] as? String == "Content/terms/someday")
         #expect(parsed?.first?["severity"] as? String == "error")
 
         let github = try TestSupport.run(["build", "--as-of", "2025-06-01", "--format", "github"], in: directory)
-        #expect(github.stdout.hasPrefix("::error file=Content/terms/someday,title=not-a-date::version folder 'someday' is not a date"))
+        #expect(github.stdout.contains("::error file=Content/terms/someday,title=not-a-date::version folder 'someday' is not a date"))
     }
 
     @Test func draftsAreBuiltOnlyWhenAskedFor() throws {
         let directory = try workspace()
         let draft = directory.appendingPathComponent("Content/terms/2031-01-01")
         try FileManager.default.createDirectory(at: draft, withIntermediateDirectories: true)
-        try Data("---\ndraft: true\nsummary: Work in progress.\n---\n\n## Scope {#scope}\n\nDraft text.\n".utf8).write(to: draft.appendingPathComponent("en.md"))
+        try Data("---\ndraft: true\nsummary: Work in progress.\n---\n\n## Scope {#scope}\n\nDraft text.\n\n## Contact {#contact}\n\nWrite to us.\n".utf8).write(to: draft.appendingPathComponent("en.md"))
 
         #expect(try TestSupport.run(["build", "--as-of", "2025-06-01"], in: directory).status == 0)
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/en/terms/2031-01-01/index.html").path))
