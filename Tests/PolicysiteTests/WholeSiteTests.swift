@@ -148,6 +148,14 @@ import Testing
         if TestSupport.updateGolden { try Data(actual.utf8).write(to: expectedURL) }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         #expect(actual == expected)
+        // `check` reports exactly what `build` does.
+        let checked = CheckPipeline.check(CheckOptions(
+            contentDirectory: fixture.appendingPathComponent("Content").path,
+            templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
+            asOf: CalendarDate(iso: "2025-01-01")!
+        ))
+        #expect(checked.diagnostics == report.diagnostics)
+        #expect(checked.exitStatus == report.exitStatus)
         #expect(report.exitStatus != .success)
         #expect(!report.wroteOutput)
         #expect(try TestSupport.files(under: output) == ["index.html": Data("previous".utf8), ".policysite": marker])
