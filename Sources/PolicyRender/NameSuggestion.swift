@@ -1,9 +1,14 @@
 /// "Did you mean …?" for a misspelled name: the closest known name by edit distance, when it is
 /// close enough to be a likely typo.
 enum NameSuggestion {
-    /// `; did you mean 'text'?`, or "" when no name is close.
-    static func didYouMean(_ name: String, among candidates: [String]) -> String {
-        closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    /// The end of a message: "did you mean 'text'? The names here are: …" when a candidate is
+    /// close, else "the names here are: …".
+    /// - Parameters:
+    ///   - list: the sentence listing the candidates, starting in lower case.
+    ///   - written: how a suggestion is written (`t.` + key, for instance).
+    static func advice(for name: String, among candidates: [String], list: String, written: (String) -> String = { $0 }) -> String {
+        guard let suggestion = closest(to: name, among: candidates) else { return list }
+        return "did you mean '\(written(suggestion))'? " + list.prefix(1).uppercased() + list.dropFirst()
     }
 
     /// The candidate within a third of the name's length in edits (at least one), the nearest

@@ -84,7 +84,7 @@ extension UIStrings {
             if !known.contains(key) {
                 // Nothing reads it: a typo here silently leaves the real key to the default
                 // language's text.
-                diagnostics.append(.warning(.template, "unknown key '\(key)' in strings file; no template or page uses it, so it is ignored\(NameSuggestion.didYouMean(key, among: requiredKeys)); the keys are: \(requiredKeys.sorted().joined(separator: ", "))", at: reader.location(keyNode)))
+                diagnostics.append(.warning(.template, "unknown key '\(key)' in strings file; no template or page uses it, so it is ignored; \(NameSuggestion.advice(for: key, among: requiredKeys, list: "the keys are: \(requiredKeys.sorted().joined(separator: ", "))"))", at: reader.location(keyNode)))
                 continue
             }
             do throws(Diagnostic) {
