@@ -7,7 +7,7 @@ struct CheckableTemplate: Sendable {
 }
 
 /// A problem the checker found while following one page's templates.
-struct TemplateFinding: Sendable, Equatable {
+struct TemplateFinding: Sendable, Hashable {
     var location: SourceLocation
     /// The part of the tag the finding is about, as written: `txet`, `t.skipToContnt`, `tco`.
     var shown: String
@@ -62,6 +62,7 @@ struct TemplateChecker {
 
     func check(page: String, root: any TemplateContext.Type) -> PageResult {
         var result = PageResult()
+        var found: Set<TemplateFinding> = []
         var entered: Set<String> = []
         var blockNameCache: [String: [String]] = [:]
         var frames: [Frame] = []
@@ -70,7 +71,7 @@ struct TemplateChecker {
         func finding(_ template: String, _ tag: TemplateTag, offset: Int = 0, shown: String, _ kind: TemplateNameProblem.Kind) {
             let file = templates[template]?.file ?? template
             let value = TemplateFinding(location: SourceLocation(file: file, line: tag.line, column: tag.column + offset), shown: shown, kind: kind)
-            if !result.findings.contains(value) { result.findings.append(value) }
+            if found.insert(value).inserted { result.findings.append(value) }
         }
 
         /// Pushes a frame for `name`, unless it was already walked in an equivalent context.

@@ -14,8 +14,8 @@ struct TemplateScope: Sendable {
 }
 
 /// Why a name in a tag does not resolve.
-struct TemplateNameProblem: Error, Equatable {
-    enum Kind: Sendable, Equatable {
+struct TemplateNameProblem: Error, Hashable {
+    enum Kind: Sendable, Hashable {
         /// No scope has the name: `shown` as written up to the unknown part, `within` the
         /// dotted prefix it was looked up in (nil at the first part), `names` what was open.
         case unknown(within: String?, names: [String])

@@ -24,6 +24,11 @@ public struct TemplateSet: Sendable {
     /// inherited layout (`{{/base}}`).
     public static let pageTemplates = pages.map { $0.template }
 
+    /// swift-mustache's parser measures the rest of the template at every tag, so its time grows
+    /// with the square of a template's size (a 90 KB template of dense tags takes seconds);
+    /// real templates are a few KB, and a larger one can be split into partials.
+    static let maximumTemplateBytes = 64 * 1024
+
     public static func make(from snapshot: DirectorySnapshot, languages: [LanguageTag]) -> (TemplateSet?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -51,6 +56,11 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 registered[name] = display
+                guard file.bytes.count <= maximumTemplateBytes else {
+                    diagnostics.append(.error(.template, "template is \(file.bytes.count / 1024) KB, larger than the \(maximumTemplateBytes / 1024) KB policysite reads; move parts of it into partials", at: SourceLocation(file: display)))
+                    unreadable.insert(name)
+                    continue
+                }
                 // Our reader first: it refuses what it cannot check, and nesting deep enough to
                 // exhaust swift-mustache's recursive parser, before that parser sees it.
                 let tokenized = TemplateTokenizer.tokenize(text)
