@@ -58,7 +58,7 @@ struct TemplateChecker {
 
     /// A cap on tags visited, far above what real templates need, so a pathological set of
     /// layouts cannot make the check slow.
-    static let maximumSteps = 200_000
+    static let maximumSteps = 1_000_000
 
     func check(page: String, root: any TemplateContext.Type) -> PageResult {
         var result = PageResult()
@@ -194,7 +194,8 @@ struct TemplateChecker {
                 while definition < close {
                     let inner = tags[definition]
                     if inner.kind == .block {
-                        if !declared.contains(inner.name) {
+                        // A layout that did not parse was reported already; its blocks are unknown.
+                        if templates[tag.name] != nil, !declared.contains(inner.name) {
                             let hint = declared.isEmpty
                                 ? "layout '\(tag.name)' has no blocks ({{$name}}…{{/name}}) to fill"
                                 : NameSuggestion.advice(for: inner.name, among: declared, list: "the blocks of '\(tag.name)' are: \(declared.joined(separator: ", "))")
