@@ -2,7 +2,7 @@
 // policysite: a static site generator for versioned, multilingual legal policies.
 //
 // The targets follow the pipeline, and dependencies point one way:
-//   PolicyLoad (file system) → PolicyParse (front matter, YAML, Markdown via PolicyMarkdown)
+//   PolicyLoad (file system) → PolicyParse (front matter, YAML via PolicyYAML, Markdown via PolicyMarkdown)
 //   → PolicyModel (pure values) → PolicyValidate (checks) → PolicyRender (HTML, sitemap)
 //   → PolicyWrite (staging dir, atomic swap). PolicyDiagnostics sits under all of them.
 // PolicyPipeline strings the stages together; the `policysite` executable is the CLI on top.
@@ -36,10 +36,16 @@ let package = Package(
         .target(name: "PolicyModel", dependencies: ["PolicyDiagnostics", "PolicyMarkdown"]),
         // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
         .target(name: "PolicyLoad", dependencies: ["PolicyDiagnostics"]),
+        // YAML → Yams nodes, with every problem as a positioned diagnostic; shared by the settings,
+        // the front matter and the templates' strings files, so all report YAML errors alike.
+        .target(name: "PolicyYAML", dependencies: [
+            "PolicyDiagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         // Snapshots → model: front matter, YAML settings, Markdown outline, published.lock.
         // The only module that hashes: it records the SHA-256 of every version file as read.
         .target(name: "PolicyParse", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -47,7 +53,7 @@ let package = Package(
         .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
-            "PolicyModel", "PolicyMarkdown", "PolicyLoad",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -67,7 +73,7 @@ let package = Package(
             name: "PolicysiteTests",
             dependencies: [
                 "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
-                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
+                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML",
             ],
             exclude: ["Fixtures"]
         ),

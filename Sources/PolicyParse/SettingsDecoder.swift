@@ -1,5 +1,6 @@
 import PolicyDiagnostics
 import PolicyModel
+import PolicyYAML
 import Yams
 
 /// Decodes `site.yml`, `policy.yml` and version front matter, reporting every problem with its

@@ -33,29 +33,30 @@ public struct SiteRenderer {
         var diagnostics: [Diagnostic] = []
         var pages: [PagePath] = []
 
-        func emit(_ path: PagePath, template: String, context: [String: Any]) {
-            guard let html = templates.library.render(context, withTemplate: template) else {
-                diagnostics.append(.error(.template, "template '\(template)' is missing", at: SourceLocation(file: template + ".mustache")))
+        func emit<Context: PageTemplateContext>(_ path: PagePath, _ context: Context) {
+            guard let html = templates.library.render(context, withTemplate: Context.template) else {
+                // TemplateSet.make refuses a set without every page template; this is a safety net.
+                diagnostics.append(.error(.template, "template '\(Context.template)' is missing", at: SourceLocation(file: Context.template + ".mustache")))
                 return
             }
             files.append(OutputFile(path: path.file, text: html))
             pages.append(path)
         }
 
-        emit(SiteLayout.languagePicker, template: "language-picker", context: languagePickerContext())
+        emit(SiteLayout.languagePicker, languagePickerContext())
         for language in site.settings.languages {
-            emit(SiteLayout.languageHome(language), template: "language-home", context: languageHomeContext(language))
+            emit(SiteLayout.languageHome(language), languageHomeContext(language))
             for policy in site.policies {
                 guard let timeline = timelines[policy.slug] else { continue }
                 for entry in timeline.entries {
                     let page = SiteLayout.version(language, policy.slug, entry.effective)
-                    emit(page, template: "version", context: versionPageContext(policy, entry, language: language, page: page))
+                    emit(page, versionPageContext(policy, timeline, entry, language: language, page: page))
                 }
                 if let featured = timeline.featured {
                     let page = SiteLayout.policyHome(language, policy.slug)
-                    emit(page, template: "version", context: versionPageContext(policy, featured, language: language, page: page))
+                    emit(page, versionPageContext(policy, timeline, featured, language: language, page: page))
                 }
-                emit(SiteLayout.versionsIndex(language, policy.slug), template: "versions", context: versionsIndexContext(policy, timeline, language: language))
+                emit(SiteLayout.versionsIndex(language, policy.slug), versionsIndexContext(policy, timeline, language: language))
             }
         }
         files.append(OutputFile(path: SiteLayout.sitemap.file, text: Sitemap.xml(pages: pages, site: site)))

@@ -10,13 +10,24 @@ public struct TemplateSet: Sendable {
     /// Files under `assets/`, copied to `Output/assets/` as they are.
     public let assets: [SnapshotFile]
 
+    /// The pages the renderer writes, each with the context its template renders: the entry
+    /// points of the template check.
+    static let pages: [any PageTemplateContext.Type] = [
+        LanguagePickerContext.self, LanguageHomeContext.self, VersionPageContext.self, VersionsPageContext.self,
+    ]
+
     /// The page templates the renderer uses; their partials and layouts are the template
-    /// author's business.
+    /// author's business, checked in the context of each page that uses them.
     ///
     /// Templates are named by file name alone, whatever folder holds them (`pages/version.mustache`
     /// is `version`), because swift-mustache does not accept `/` in the name that closes an
     /// inherited layout (`{{/base}}`).
-    public static let pageTemplates = ["language-picker", "language-home", "version", "versions"]
+    public static let pageTemplates = pages.map { $0.template }
+
+    /// swift-mustache's parser measures the rest of the template at every tag, so its time grows
+    /// with the square of a template's size (a 90 KB template of dense tags takes seconds);
+    /// real templates are a few KB, and a larger one can be split into partials.
+    static let maximumTemplateBytes = 64 * 1024
 
     public static func make(from snapshot: DirectorySnapshot, languages: [LanguageTag]) -> (TemplateSet?, [Diagnostic]) {
         var library = MustacheLibrary()
@@ -24,6 +35,8 @@ public struct TemplateSet: Sendable {
         var stringFiles: [(path: String, text: String)] = []
         var assets: [SnapshotFile] = []
         var registered: [String: String] = [:]
+        var checkable: [String: CheckableTemplate] = [:]
+        var unreadable: Set<String> = []
         for file in snapshot.files {
             let display = snapshot.displayPath(file.path)
             if file.path.hasPrefix("assets/") {
@@ -43,12 +56,28 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 registered[name] = display
+                guard file.bytes.count <= maximumTemplateBytes else {
+                    diagnostics.append(.error(.template, "template is \(file.bytes.count / 1024) KB, larger than the \(maximumTemplateBytes / 1024) KB policysite reads; move parts of it into partials", at: SourceLocation(file: display)))
+                    unreadable.insert(name)
+                    continue
+                }
+                // Our reader first: it refuses what it cannot check, and nesting deep enough to
+                // exhaust swift-mustache's recursive parser, before that parser sees it.
+                let tokenized = TemplateTokenizer.tokenize(text)
+                if let problem = tokenized.problem {
+                    diagnostics.append(.error(.template, "template does not parse: \(problem.message)", at: SourceLocation(file: display, line: problem.line, column: problem.column)))
+                    unreadable.insert(name)
+                    continue
+                }
                 do {
                     try library.register(text, named: name)
+                    checkable[name] = CheckableTemplate(file: display, tags: tokenized.tags)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(.template, "template does not parse: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    unreadable.insert(name)
                 } catch {
                     diagnostics.append(.error(.template, "template does not parse: \(error)", at: SourceLocation(file: display)))
+                    unreadable.insert(name)
                 }
             } else if file.path.hasPrefix("strings/"), file.path.hasSuffix(".yml") {
                 stringFiles.append((file.path, text))
@@ -57,9 +86,21 @@ public struct TemplateSet: Sendable {
         for name in pageTemplates where registered[name] == nil {
             diagnostics.append(.error(.template, "template '\(name)' is missing; create pages/\(name).mustache in the templates directory", at: SourceLocation(file: snapshot.displayPath("pages/\(name).mustache"))))
         }
+        diagnostics += checkNames(checkable, unreadable: unreadable)
         let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages, displayPath: snapshot.displayPath)
         diagnostics += stringDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateSet(library: library, strings: strings, assets: assets), diagnostics)
+    }
+
+    /// Every page template with its partials and layouts, against the page's context schema.
+    static func checkNames(_ templates: [String: CheckableTemplate], unreadable: Set<String>) -> [Diagnostic] {
+        let checker = TemplateChecker(templates: templates, unreadable: unreadable)
+        let results = pages.filter { templates[$0.template] != nil }.map { page in
+            (page: page.template, result: checker.check(page: page.template, root: page))
+        }
+        var templateOfFile: [String: String] = [:]
+        for (name, template) in templates { templateOfFile[template.file] = name }
+        return TemplateCheckReport.diagnostics(pages: results, templateOfFile: templateOfFile)
     }
 }

@@ -1,30 +1,36 @@
 import PolicyDiagnostics
-import PolicyModel
 import Yams
 
 /// Reads YAML into Yams nodes and turns YAML problems into diagnostics with file positions.
 ///
 /// Nodes are read by hand rather than through `Codable` because the contract wants positions for
 /// type errors and unknown keys, which Codable's errors do not carry.
-struct YAMLReader {
+public struct YAMLReader: Sendable {
     /// The path diagnostics name.
-    var file: String
+    public var file: String
     /// The file line on which the YAML text starts (2 for front matter after `---`).
-    var firstLine: Int
+    public var firstLine: Int
     /// The code problems are reported under.
-    var code: DiagnosticCode
+    public var code: DiagnosticCode
     /// What the YAML is, for messages: "front matter", "site.yml".
-    var what: String
+    public var what: String
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    public init(file: String, firstLine: Int, code: DiagnosticCode, what: String) {
+        self.file = file
+        self.firstLine = firstLine
+        self.code = code
+        self.what = what
+    }
+
+    public func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
     }
 
-    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+    public func location(_ node: Node) -> SourceLocation { location(node.mark) }
 
     /// The root mapping, or a diagnostic saying why there is none. Empty YAML is an empty mapping.
-    func rootMapping(_ text: String) throws(Diagnostic) -> Node.Mapping {
+    public func rootMapping(_ text: String) throws(Diagnostic) -> Node.Mapping {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -62,14 +68,14 @@ struct YAMLReader {
 
     // MARK: - Typed values
 
-    func string(_ node: Node, key: String) throws(Diagnostic) -> String {
+    public func string(_ node: Node, key: String) throws(Diagnostic) -> String {
         guard let scalar = node.scalar else {
             throw .error(code, "'\(key)' must be text", at: location(node))
         }
         return scalar.string
     }
 
-    func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
+    public func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
         guard let scalar = node.scalar else {
             throw .error(code, "'\(key)' must be true or false", at: location(node))
         }
@@ -80,7 +86,7 @@ struct YAMLReader {
         }
     }
 
-    func strings(_ node: Node, key: String) throws(Diagnostic) -> [(String, Node)] {
+    public func strings(_ node: Node, key: String) throws(Diagnostic) -> [(String, Node)] {
         guard let sequence = node.sequence else {
             throw .error(code, "'\(key)' must be a list, like [a, b]", at: location(node))
         }
@@ -91,39 +97,8 @@ struct YAMLReader {
         return result
     }
 
-    func sectionIDs(_ node: Node, key: String) throws(Diagnostic) -> [SectionID] {
-        var result: [SectionID] = []
-        for (text, item) in try strings(node, key: key) {
-            guard let id = SectionID(text) else {
-                throw .error(code, "'\(text)' in '\(key)' is not a section id; use letters, digits, '-' and '_'", at: location(item))
-            }
-            result.append(id)
-        }
-        return result
-    }
-
-    /// Text for every language (`title: Terms`) or per language (`title: { en: Terms, ar: ... }`).
-    func localizedText(_ node: Node, key: String, languages: [LanguageTag]?) throws(Diagnostic) -> LocalizedText {
-        if let scalar = node.scalar { return LocalizedText(scalar.string) }
-        guard let mapping = node.mapping else {
-            throw .error(code, "'\(key)' must be text, or a map from language to text", at: location(node))
-        }
-        var texts: [LanguageTag: String] = [:]
-        for (languageNode, textNode) in mapping {
-            let raw = try string(languageNode, key: key)
-            guard let language = LanguageTag(raw) else {
-                throw .error(code, "'\(raw)' in '\(key)' is not a language tag like en or zh-Hans", at: location(languageNode))
-            }
-            if let languages, !languages.contains(language) {
-                throw .error(code, "'\(key)' names language '\(raw)', which site.yml does not list; add it to 'languages' or remove it here", at: location(languageNode))
-            }
-            texts[language] = try string(textNode, key: "\(key).\(raw)")
-        }
-        return LocalizedText(perLanguage: texts)
-    }
-
     /// Reports keys that are not in `known`, with a hint at the closest known key.
-    func checkKeys(_ mapping: Node.Mapping, known: [String], unknownCode: DiagnosticCode) -> [Diagnostic] {
+    public func checkKeys(_ mapping: Node.Mapping, known: [String], unknownCode: DiagnosticCode) -> [Diagnostic] {
         mapping.keys.compactMap { keyNode in
             let key = keyNode.scalar?.string ?? "\(keyNode)"
             guard !known.contains(key) else { return nil }
