@@ -25,46 +25,33 @@ struct BuildCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The content directory: site.yml and one folder per policy.", valueName: "dir"))
-    var content = "Content"
-
-    @Option(name: .long, help: ArgumentHelp("The templates directory: Mustache templates, strings/, assets/.", valueName: "dir"))
-    var templates = "Templates"
+    @OptionGroup var input: InputOptions
 
     @Option(name: .long, help: ArgumentHelp("Where the site is written (replaced whole on success).", valueName: "dir"))
     var output = "Output"
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is current (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
-    var asOf: String?
-
     @Flag(name: .long, help: "Also build versions whose front matter says draft: true.")
     var drafts = false
-
-    @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
-    var strict = false
 
     @Flag(name: .long, help: "Replace --output even if it is a non-empty directory that policysite did not write.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("How diagnostics are printed: text, json or github (Actions annotations).", valueName: "format"))
-    var format: DiagnosticFormat = .text
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
         let start = ContinuousClock.now
         let options = BuildOptions(
-            contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-            asOf: try AsOfDate.resolve(asOf), includeDrafts: drafts, strict: strict, force: force
+            contentDirectory: input.content, templatesDirectory: input.templates, outputDirectory: output,
+            asOf: try AsOfDate.resolve(input.asOf), includeDrafts: drafts, strict: report.strict, force: force
         )
-        let report = BuildPipeline.build(options)
-        DiagnosticPrinter.print(report.diagnostics, format: format)
-        if report.wroteOutput {
+        let built = BuildPipeline.build(options)
+        DiagnosticPrinter.print(built.diagnostics, format: report.format)
+        if built.wroteOutput {
             let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
-            FileHandle.standardError.write(Data("Built \(report.pageCount) pages into \(output)/ (as of \(options.asOf)) in \(seconds).\n".utf8))
+            FileHandle.standardError.write(Data("Built \(built.pageCount) pages into \(output)/ (as of \(options.asOf)) in \(seconds).\n".utf8))
         } else {
             FileHandle.standardError.write(Data("Build failed; '\(output)' was not changed.\n".utf8))
         }
-        if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+        if built.exitStatus != .success { throw ExitCode(built.exitStatus.rawValue) }
     }
 }
-
-extension DiagnosticFormat: ExpressibleByArgument {}

@@ -17,27 +17,16 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The content directory: site.yml and one folder per policy.", valueName: "dir"))
-    var content = "Content"
+    @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("The templates directory, checked too.", valueName: "dir"))
-    var templates = "Templates"
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is current (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
-    var asOf: String?
-
-    @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
-    var strict = false
-
-    @Option(name: .long, help: ArgumentHelp("How diagnostics are printed: text, json or github (Actions annotations).", valueName: "format"))
-    var format: DiagnosticFormat = .text
+    @OptionGroup var options: ReportOptions
 
     func run() throws {
         let report = CheckPipeline.check(CheckOptions(
-            contentDirectory: content, templatesDirectory: templates, asOf: try AsOfDate.resolve(asOf), strict: strict
+            contentDirectory: input.content, templatesDirectory: input.templates, asOf: try AsOfDate.resolve(input.asOf), strict: options.strict
         ))
-        DiagnosticPrinter.print(report.diagnostics, format: format)
-        if format == .text {
+        DiagnosticPrinter.print(report.diagnostics, format: options.format)
+        if options.format == .text {
             FileHandle.standardError.write(Data(CheckSummary.line(report.diagnostics, status: report.exitStatus).utf8))
         }
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }

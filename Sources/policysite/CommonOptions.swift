@@ -1,0 +1,25 @@
+import ArgumentParser
+import PolicyDiagnostics
+
+/// What `build` and `check` read: the same flags with the same meaning in both.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content directory: site.yml and one folder per policy.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("The templates directory: Mustache templates, strings/, assets/.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is current (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
+    var asOf: String?
+}
+
+/// How `build` and `check` report problems and which ones fail them.
+struct ReportOptions: ParsableArguments {
+    @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("How diagnostics are printed: text, json or github (Actions annotations).", valueName: "format"))
+    var format: DiagnosticFormat = .text
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
