@@ -2,80 +2,101 @@ import PolicyMarkdown
 
 /// Aligns the blocks of two versions of a section so that structure survives the diff: blocks
 /// are matched by canonical form first (Myers over one number per block), so a deleted list
-/// item is a deleted list item; then, where blocks were replaced, blocks of the same kind are
-/// paired in order and compared inside (a paragraph word by word, a list item by item, a quote
-/// block by block). A pair with too little in common is shown as deleted and inserted.
+/// item is a deleted list item; then, in each stretch of replaced blocks, blocks of the same
+/// kind with enough in common (`BlockPairing`) are compared inside: a paragraph word by word,
+/// a list item by item, a quote block by block. A pair that turns out too different is shown
+/// as deleted and inserted.
 ///
 /// Pairs are compared inside up to `maxDepth` containers deep and shown replaced below that:
-/// the recursion is bounded by that constant, never by the input's nesting.
+/// the recursion is bounded by that constant, never by the input's nesting. Once the budget is
+/// spent, every remaining stretch is shown replaced without further work.
 struct BlockAligner {
     var vocabulary: Vocabulary
     var budget: DiffBudget
 
     static let maxDepth = 4
 
-    /// - Parameter keys: the blocks' canonical forms, when the caller has them.
-    mutating func align(_ old: [MarkdownBlock], _ new: [MarkdownBlock], oldKeys: [Int32]? = nil, newKeys: [Int32]? = nil, depth: Int = 0) -> [DiffBlock] {
-        let oldKeys = oldKeys ?? old.map { key(of: [$0]) }
-        let newKeys = newKeys ?? new.map { key(of: [$0]) }
-        guard let script = SequenceDiff.diff(oldKeys, newKeys, budget: &budget) else {
-            return old.map(DiffBlock.deleted) + new.map(DiffBlock.inserted)
+    /// One side of an alignment: blocks with their canonical forms' keys and, when the caller
+    /// has them, their tokens.
+    struct Side {
+        var blocks: [MarkdownBlock]
+        var keys: [Int32]
+        var tokens: [[Token]]?
+
+        init(_ blocks: [MarkdownBlock], keys: [Int32], tokens: [[Token]]? = nil) {
+            self.blocks = blocks
+            self.keys = keys
+            self.tokens = tokens
+        }
+    }
+
+    mutating func align(_ old: [MarkdownBlock], _ new: [MarkdownBlock], depth: Int) -> [DiffBlock] {
+        align(Side(old, keys: old.map { key(of: [$0]) }), Side(new, keys: new.map { key(of: [$0]) }), depth: depth)
+    }
+
+    mutating func align(_ old: Side, _ new: Side, depth: Int = 0) -> [DiffBlock] {
+        guard let script = SequenceDiff.diff(old.keys, new.keys, budget: &budget) else {
+            return old.blocks.map(DiffBlock.deleted) + new.blocks.map(DiffBlock.inserted)
         }
         var result: [DiffBlock] = []
         var i = 0
         var j = 0
-        var replacedOld: [MarkdownBlock] = []
-        var replacedNew: [MarkdownBlock] = []
+        var stretchOld = 0..<0
+        var stretchNew = 0..<0
         for operation in script {
             switch operation {
             case .equal:
-                result += pairUp(replacedOld, replacedNew, depth: depth)
-                replacedOld.removeAll()
-                replacedNew.removeAll()
-                result.append(.unchanged(new[j]))
+                result += pairUp(old, stretchOld, new, stretchNew, depth: depth)
+                result.append(.unchanged(new.blocks[j]))
                 i += 1
                 j += 1
+                stretchOld = i..<i
+                stretchNew = j..<j
             case .delete:
-                replacedOld.append(old[i])
                 i += 1
+                stretchOld = stretchOld.lowerBound..<i
             case .insert:
-                replacedNew.append(new[j])
                 j += 1
+                stretchNew = stretchNew.lowerBound..<j
             }
         }
-        result += pairUp(replacedOld, replacedNew, depth: depth)
+        result += pairUp(old, stretchOld, new, stretchNew, depth: depth)
         return result
     }
 
-    /// A stretch of blocks deleted and inserted between two kept ones: pairs blocks of the same
-    /// kind in order; unpaired ones are deleted or inserted, deletions first.
-    private mutating func pairUp(_ old: [MarkdownBlock], _ new: [MarkdownBlock], depth: Int) -> [DiffBlock] {
+    /// A stretch of blocks deleted and inserted between two kept ones: pairs are compared
+    /// inside; the other blocks are deleted or inserted, deletions first.
+    private mutating func pairUp(_ old: Side, _ oldRange: Range<Int>, _ new: Side, _ newRange: Range<Int>, depth: Int) -> [DiffBlock] {
+        let replaced = old.blocks[oldRange].map(DiffBlock.deleted) + new.blocks[newRange].map(DiffBlock.inserted)
+        guard !oldRange.isEmpty, !newRange.isEmpty, budget.remaining > 0 else { return replaced }
+        let canPair = { (i: Int, j: Int) in Self.canPair(old.blocks[oldRange.lowerBound + i], new.blocks[newRange.lowerBound + j]) }
+        var oldTokens: [[Token]?] = oldRange.map { old.tokens?[$0] }
+        var newTokens: [[Token]?] = newRange.map { new.tokens?[$0] }
+        let pairs: [(old: Int, new: Int)]
+        if BlockPairing.fitsTable(oldCount: oldRange.count, newCount: newRange.count) {
+            for index in oldTokens.indices where oldTokens[index] == nil { oldTokens[index] = tokens(of: [old.blocks[oldRange.lowerBound + index]]) }
+            for index in newTokens.indices where newTokens[index] == nil { newTokens[index] = tokens(of: [new.blocks[newRange.lowerBound + index]]) }
+            pairs = BlockPairing.pairs(old: oldTokens.map { $0!.map(\.text) }, new: newTokens.map { $0!.map(\.text) }, canPair: canPair)
+        } else {
+            pairs = BlockPairing.inOrder(oldRange.count, newRange.count, canPair: canPair)
+        }
+
         var result: [DiffBlock] = []
-        var deleted: [DiffBlock] = []
-        var inserted: [DiffBlock] = []
         var i = 0
         var j = 0
-        while i < old.count, j < new.count {
-            if Self.canPair(old[i], new[j]), let paired = compare(old[i], new[j], depth: depth) {
-                result += deleted + inserted
-                deleted.removeAll()
-                inserted.removeAll()
-                result.append(paired)
-                i += 1
-                j += 1
-            } else if Self.canPair(old[i], new[j]) {
-                deleted.append(.deleted(old[i]))
-                inserted.append(.inserted(new[j]))
-                i += 1
-                j += 1
-            } else {
-                deleted.append(.deleted(old[i]))
-                i += 1
-            }
+        for pair in pairs {
+            let oldBlock = old.blocks[oldRange.lowerBound + pair.old]
+            let newBlock = new.blocks[newRange.lowerBound + pair.new]
+            result += old.blocks[(oldRange.lowerBound + i)..<(oldRange.lowerBound + pair.old)].map(DiffBlock.deleted)
+            result += new.blocks[(newRange.lowerBound + j)..<(newRange.lowerBound + pair.new)].map(DiffBlock.inserted)
+            let paired = budget.remaining > 0 ? compare(oldBlock, newBlock, oldTokens[pair.old], newTokens[pair.new], depth: depth) : nil
+            result += paired.map { [$0] } ?? [.deleted(oldBlock), .inserted(newBlock)]
+            i = pair.old + 1
+            j = pair.new + 1
         }
-        deleted += old[i...].map(DiffBlock.deleted)
-        inserted += new[j...].map(DiffBlock.inserted)
-        return result + deleted + inserted
+        result += old.blocks[(oldRange.lowerBound + i)..<oldRange.upperBound].map(DiffBlock.deleted)
+        result += new.blocks[(newRange.lowerBound + j)..<newRange.upperBound].map(DiffBlock.inserted)
+        return result
     }
 
     static func canPair(_ old: MarkdownBlock, _ new: MarkdownBlock) -> Bool {
@@ -88,11 +109,11 @@ struct BlockAligner {
 
     /// The two blocks compared inside, or nil when they have too little in common (or the
     /// budget ran out, or they are nested too deep) and are better shown replaced.
-    private mutating func compare(_ old: MarkdownBlock, _ new: MarkdownBlock, depth: Int) -> DiffBlock? {
+    private mutating func compare(_ old: MarkdownBlock, _ new: MarkdownBlock, _ oldTokens: [Token]?, _ newTokens: [Token]?, depth: Int) -> DiffBlock? {
         switch (old.kind, new.kind) {
         case (.paragraph(let a), .paragraph(let b)), (.heading(_, let a), .heading(_, let b)):
-            let oldTokens = Tokenizer.tokens(of: a, vocabulary: &vocabulary)
-            let newTokens = Tokenizer.tokens(of: b, vocabulary: &vocabulary)
+            let oldTokens = oldTokens ?? Tokenizer.tokens(of: a, vocabulary: &vocabulary)
+            let newTokens = newTokens ?? Tokenizer.tokens(of: b, vocabulary: &vocabulary)
             guard let diff = WordDiff.compare(oldTokens, newTokens, vocabulary: vocabulary, budget: &budget), diff.isSimilar else { return nil }
             return .changed(old: old, new: new, runs: diff.runs)
         case (.blockQuote(let a), .blockQuote(let b)):
@@ -108,39 +129,42 @@ struct BlockAligner {
         }
     }
 
-    /// List items, aligned as blocks are: kept whole, or paired in order and aligned inside.
+    /// List items, aligned as blocks are: kept whole, or paired and aligned inside.
     private mutating func alignItems(_ old: [[MarkdownBlock]], _ new: [[MarkdownBlock]], depth: Int) -> [DiffListItem] {
-        let oldKeys = old.map { key(of: $0) }
-        let newKeys = new.map { key(of: $0) }
-        guard let script = SequenceDiff.diff(oldKeys, newKeys, budget: &budget) else {
-            return old.map { DiffListItem(change: .deleted, blocks: $0.map(DiffBlock.deleted)) }
-                + new.map { DiffListItem(change: .inserted, blocks: $0.map(DiffBlock.inserted)) }
+        func deleted(_ item: [MarkdownBlock]) -> DiffListItem { DiffListItem(change: .deleted, blocks: item.map(DiffBlock.deleted)) }
+        func inserted(_ item: [MarkdownBlock]) -> DiffListItem { DiffListItem(change: .inserted, blocks: item.map(DiffBlock.inserted)) }
+        guard let script = SequenceDiff.diff(old.map { key(of: $0) }, new.map { key(of: $0) }, budget: &budget) else {
+            return old.map(deleted) + new.map(inserted)
         }
         var result: [DiffListItem] = []
-        var replacedOld: [[MarkdownBlock]] = []
-        var replacedNew: [[MarkdownBlock]] = []
+        var stretchOld: [[MarkdownBlock]] = []
+        var stretchNew: [[MarkdownBlock]] = []
         func pairUp(_ aligner: inout BlockAligner) {
-            var deleted: [DiffListItem] = []
-            var inserted: [DiffListItem] = []
-            for index in 0..<max(replacedOld.count, replacedNew.count) {
-                let oldItem = index < replacedOld.count ? replacedOld[index] : nil
-                let newItem = index < replacedNew.count ? replacedNew[index] : nil
-                if let oldItem, let newItem {
-                    let children = aligner.align(oldItem, newItem, depth: depth)
-                    if Self.keepsSomething(children) {
-                        result += deleted + inserted
-                        deleted.removeAll()
-                        inserted.removeAll()
-                        result.append(DiffListItem(change: .changed, blocks: children))
-                        continue
-                    }
-                }
-                if let oldItem { deleted.append(DiffListItem(change: .deleted, blocks: oldItem.map(DiffBlock.deleted))) }
-                if let newItem { inserted.append(DiffListItem(change: .inserted, blocks: newItem.map(DiffBlock.inserted))) }
+            defer {
+                stretchOld.removeAll()
+                stretchNew.removeAll()
             }
-            result += deleted + inserted
-            replacedOld.removeAll()
-            replacedNew.removeAll()
+            guard !stretchOld.isEmpty, !stretchNew.isEmpty, aligner.budget.remaining > 0 else {
+                result += stretchOld.map(deleted) + stretchNew.map(inserted)
+                return
+            }
+            let pairs = BlockPairing.fitsTable(oldCount: stretchOld.count, newCount: stretchNew.count)
+                ? BlockPairing.pairs(old: stretchOld.map { aligner.tokens(of: $0).map(\.text) }, new: stretchNew.map { aligner.tokens(of: $0).map(\.text) }) { _, _ in true }
+                : BlockPairing.inOrder(stretchOld.count, stretchNew.count) { _, _ in true }
+            var i = 0
+            var j = 0
+            for pair in pairs {
+                result += stretchOld[i..<pair.old].map(deleted) + stretchNew[j..<pair.new].map(inserted)
+                let children = aligner.budget.remaining > 0 ? aligner.align(stretchOld[pair.old], stretchNew[pair.new], depth: depth) : []
+                if Self.keepsSomething(children) {
+                    result.append(DiffListItem(change: .changed, blocks: children))
+                } else {
+                    result += [deleted(stretchOld[pair.old]), inserted(stretchNew[pair.new])]
+                }
+                i = pair.old + 1
+                j = pair.new + 1
+            }
+            result += stretchOld[i...].map(deleted) + stretchNew[j...].map(inserted)
         }
         var i = 0
         var j = 0
@@ -152,10 +176,10 @@ struct BlockAligner {
                 i += 1
                 j += 1
             case .delete:
-                replacedOld.append(old[i])
+                stretchOld.append(old[i])
                 i += 1
             case .insert:
-                replacedNew.append(new[j])
+                stretchNew.append(new[j])
                 j += 1
             }
         }
@@ -172,6 +196,10 @@ struct BlockAligner {
             case .unchanged, .changed, .changedList, .changedQuote: true
             }
         }
+    }
+
+    private mutating func tokens(of blocks: [MarkdownBlock]) -> [Token] {
+        CanonicalForm.of(blocks, vocabulary: &vocabulary).tokens
     }
 
     private mutating func key(of blocks: [MarkdownBlock]) -> Int32 {

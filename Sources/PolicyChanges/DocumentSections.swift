@@ -56,7 +56,9 @@ struct SectionForm {
     var heading = CanonicalForm()
     /// One number per block: equal numbers, equal blocks.
     var blockKeys: [Int32] = []
-    /// The heading's and the blocks' tokens, in reading order.
+    /// Each block's tokens, so the aligner need not tokenize top-level blocks again.
+    var blockTokens: [[Token]] = []
+    /// The heading's and the blocks' tokens, in reading order, each block starting after a space.
     var tokens: [Token] = []
 
     init(_ section: DocumentSection, vocabulary: inout Vocabulary) {
@@ -65,21 +67,22 @@ struct SectionForm {
         }
         tokens = self.heading.tokens
         blockKeys.reserveCapacity(section.blocks.count)
-        var all = CanonicalForm()
-        all.tokens = tokens
+        blockTokens.reserveCapacity(section.blocks.count)
         for (block, subsectionID) in zip(section.blocks, section.subsectionIDs) {
             var form = CanonicalForm()
             form.add([block], vocabulary: &vocabulary)
             if let subsectionID { form.addHeadingID(subsectionID.rawValue, vocabulary: &vocabulary) }
             blockKeys.append(vocabulary.id(ofForm: form.full))
-            all.tokens.append(contentsOf: form.tokens.enumerated().map { index, token in
-                // Each block starts after a space, whatever came before it.
-                var token = token
-                if index == 0, !all.tokens.isEmpty { token.gap = .space; token.gapStyle = 0 }
-                return token
-            })
+            blockTokens.append(form.tokens)
+            if var first = form.tokens.first, !tokens.isEmpty {
+                first.gap = .space
+                first.gapStyle = 0
+                tokens.append(first)
+                tokens += form.tokens.dropFirst()
+            } else {
+                tokens += form.tokens
+            }
         }
-        tokens = all.tokens
     }
 
     /// The same on the page.
@@ -93,4 +96,6 @@ struct SectionForm {
     }
 
     var wordCount: Int { tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) } }
+
+    func wordCount(ofBlock index: Int) -> Int { blockTokens[index].reduce(0) { $0 + ($1.isWord ? 1 : 0) } }
 }

@@ -80,7 +80,8 @@ struct SectionDiffer {
         if oldForm.heading.full != newForm.heading.full {
             change.headingRuns = headingRuns(oldForm.heading.tokens, newForm.heading.tokens)
         }
-        change.blocks = aligner.align(old.blocks, new.blocks, oldKeys: Array(oldForm.blockKeys), newKeys: Array(newForm.blockKeys))
+        change.blocks = aligner.align(BlockAligner.Side(old.blocks, keys: oldForm.blockKeys, tokens: oldForm.blockTokens),
+                                      BlockAligner.Side(new.blocks, keys: newForm.blockKeys, tokens: newForm.blockTokens))
         change.formattingOnly = oldForm.hasSameWords(as: newForm)
         if !change.formattingOnly {
             (change.wordsInserted, change.wordsDeleted) = wordCounts(oldForm, newForm, change)
@@ -114,10 +115,32 @@ struct SectionDiffer {
             }
             return (inserted, deleted)
         }
+        // Whole blocks are counted from the forms already made: top-level diff blocks take the
+        // old and new blocks in order, one or one of each.
         var counter = WordCounter()
         counter.count(change.headingRuns)
-        counter.count(change.blocks)
-        return (counter.inserted, counter.deleted)
+        var inserted = 0
+        var deleted = 0
+        var i = 0
+        var j = 0
+        for block in change.blocks {
+            switch block {
+            case .inserted:
+                inserted += new.wordCount(ofBlock: j)
+                j += 1
+            case .deleted:
+                deleted += old.wordCount(ofBlock: i)
+                i += 1
+            case .unchanged:
+                i += 1
+                j += 1
+            case .changed, .changedList, .changedQuote:
+                counter.count([block])
+                i += 1
+                j += 1
+            }
+        }
+        return (counter.inserted + inserted, counter.deleted + deleted)
     }
 
     /// The positions (values) of a longest strictly increasing subsequence of `values`: the
