@@ -94,9 +94,14 @@ public struct ChangeText {
             for (index, child) in children.enumerated() {
                 self.lines(child, first: (index == 0 ? first : rest) + "> ", rest: rest + "> ", into: &lines)
             }
-        case .changedList(_, let list, let items):
+        case .changedList(let oldList, let list, let items):
+            // Items are numbered as on their own side: deleted ones as in the old list.
+            var oldNumber = 0
+            var newNumber = 0
             for (index, item) in items.enumerated() {
-                let marker = Self.marker(list.style, index)
+                let marker = item.change == .deleted ? Self.marker(oldList.style, oldNumber) : Self.marker(list.style, newNumber)
+                if item.change != .inserted { oldNumber += 1 }
+                if item.change != .deleted { newNumber += 1 }
                 let indent = String(repeating: " ", count: marker.count)
                 for (position, block) in item.blocks.enumerated() {
                     self.lines(block, first: (index == 0 && position == 0 ? first : rest) + (position == 0 ? marker : indent), rest: rest + indent, into: &lines)

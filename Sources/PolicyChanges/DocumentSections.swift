@@ -24,7 +24,7 @@ public struct DocumentSection: Sendable, Equatable {
 
 extension DocumentSection {
     /// The document's top-level sections, in order. The text before the first heading is
-    /// included only when there is some.
+    /// included only when there is some that shows (raw HTML alone never does).
     public static func split(_ document: PolicyDocument) -> [DocumentSection] {
         var headings: [MarkdownPosition: Heading] = [:]
         for heading in document.headings { headings[heading.position] = heading }
@@ -38,15 +38,19 @@ extension DocumentSection {
                 continue
             }
             if level == topLevel {
-                if current.heading != nil || !current.blocks.isEmpty { sections.append(current) }
+                if current.heading != nil || current.showsText { sections.append(current) }
                 current = DocumentSection(key: heading.id?.rawValue ?? heading.anchor, heading: heading, blocks: [], subsectionIDs: [])
             } else {
                 current.blocks.append(MarkdownBlock(.heading(level: level, heading.content), at: block.position))
                 current.subsectionIDs.append(heading.id)
             }
         }
-        if current.heading != nil || !current.blocks.isEmpty { sections.append(current) }
+        if current.heading != nil || current.showsText { sections.append(current) }
         return sections
+    }
+
+    private var showsText: Bool {
+        blocks.contains { if case .htmlBlock = $0.kind { false } else { true } }
     }
 }
 

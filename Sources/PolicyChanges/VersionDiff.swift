@@ -16,7 +16,8 @@ import PolicyModel
 /// `1.` or `1)`), raw HTML (never rendered) and source positions are **no change**. The same
 /// words and punctuation with other formatting (emphasis, strong, code, a link's target, a
 /// heading level, a list turned from bullets to numbers, a paragraph split in two, a hard line
-/// break) are a change with 0 words inserted and deleted and `formattingOnly` set.
+/// break) are a change with 0 words inserted and deleted and `formattingOnly` set. Punctuation
+/// is text but not words: changing only a comma is `changed` with 0 words, not formatting-only.
 public struct VersionDiff: Sendable, Equatable {
     public var sections: [SectionChange]
 

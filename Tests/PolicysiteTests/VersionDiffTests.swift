@@ -235,3 +235,61 @@ import Testing
         #expect(F.summary(diff) == ["a changed +0 -0", "b unchanged +0 -0"])
     }
 }
+
+/// The renderers' exact output for lists and colour.
+@Suite struct ChangeRenderingTests {
+    typealias F = ChangeFixture
+
+    @Test func listItemsAreMarkedOnTheirListItems() {
+        let diff = F.diff("- Keep.\n- Drop this one.\n- Edit me now.\n", "- Keep.\n- Edit me later.\n- Brand new & shiny.\n")
+        let html = ChangeHTML(labels: .init(inserted: "inserted", deleted: "deleted"), hiddenClass: "sr-only").render(diff.sections[0].blocks)
+        #expect(html == """
+            <ul>
+            <li>Keep.</li>
+            <li class="diff-deleted"><del><span class="sr-only">deleted</span>Drop this one.</del></li>
+            <li class="diff-changed">Edit me <del><span class="sr-only">deleted</span>now</del><ins><span class="sr-only">inserted</span>later</ins>.</li>
+            <li class="diff-inserted"><ins><span class="sr-only">inserted</span>Brand new &amp; shiny.</ins></li>
+            </ul>
+
+            """)
+        #expect(F.isWellFormed(html))
+    }
+
+    @Test func wholeBlocksAreWrappedAndOldLinksResolveAsOld() {
+        let diff = F.diff("## A {#a}\n\nSee [this](policy:x).\n", "## A {#a}\n\n> Quoted.\n")
+        let html = ChangeHTML(labels: .init(inserted: "+", deleted: "-"), linkTarget: { link, side in
+            .init(href: "/\(side == .old ? "old" : "new")/\(link.destination)")
+        }).render(diff.sections[0].blocks)
+        #expect(html == """
+            <del class="diff-block"><span class="visually-hidden">-</span><p>See <a href="/old/policy:x">this</a>.</p>
+            </del>
+            <ins class="diff-block"><span class="visually-hidden">+</span><blockquote>
+            <p>Quoted.</p>
+            </blockquote>
+            </ins>
+
+            """)
+    }
+
+    @Test func colourWrapsTheMarkers() {
+        let diff = F.diff("## A {#a}\n\nOne two.\n", "## A {#a}\n\nOne three.\n")
+        #expect(ChangeText(colour: true).render(diff) == "\u{1B}[1m~ changed: a \"A\" (1 word inserted, 1 deleted)\u{1B}[0m\n    One \u{1B}[31m[-two-]\u{1B}[0m\u{1B}[32m{+three+}\u{1B}[0m.\n")
+    }
+}
+
+extension ChangeRenderingTests {
+    @Test func orderedItemsAreNumberedOnTheirOwnSide() {
+        #expect(F.text("1. One.\n2. Two.\n3. Three.\n", "1. One.\n2. Three.\n3. Four.\n") == """
+            ~ changed: the text before the first heading (1 word inserted, 1 deleted)
+                1. One.
+                2. [-Two.-]
+                2. Three.
+                3. {+Four.+}
+
+            """)
+    }
+
+    @Test func rawHTMLAloneIsNoSection() {
+        #expect(F.summary(F.diff("<!-- draft -->\n\n## A {#a}\n\nText.\n", "## A {#a}\n\nText.\n")) == ["a unchanged +0 -0"])
+    }
+}
