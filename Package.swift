@@ -3,7 +3,8 @@
 //
 // The targets follow the pipeline, and dependencies point one way:
 //   PolicyLoad (file system) → PolicyParse (front matter, YAML via PolicyYAML, Markdown via PolicyMarkdown)
-//   → PolicyModel (pure values) → PolicyValidate (checks) → PolicyRender (HTML, sitemap)
+//   → PolicyModel (pure values) → PolicyChanges (version diffs) → PolicyValidate (checks)
+//   → PolicyRender (HTML, sitemap)
 //   → PolicyWrite (staging dir, atomic swap). PolicyDiagnostics sits under all of them.
 // PolicyPipeline strings the stages together; the `policysite` executable is the CLI on top.
 import PackageDescription
@@ -49,8 +50,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // What changed between two versions of a policy: sections matched by id, blocks aligned,
+        // words diffed, in a form a change page or a terminal can show without diffing again.
+        .target(name: "PolicyChanges", dependencies: ["PolicyModel", "PolicyMarkdown"]),
         // The checks of the contract: pure functions from the model to diagnostics.
-        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
+        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
             "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML",
@@ -64,16 +68,17 @@ let package = Package(
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
             "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
+            "PolicyChanges",
         ]),
         .executableTarget(name: "policysite", dependencies: [
-            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel",
+            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyChanges",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(
             name: "PolicysiteTests",
             dependencies: [
                 "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
-                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML",
+                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML", "PolicyChanges",
             ],
             exclude: ["Fixtures"]
         ),

@@ -10,6 +10,7 @@ public enum SiteValidator {
         RequiredSectionsCheck(),
         LinkCheck(),
         TranslationCheck(),
+        StaleTranslationCheck(),
         DroppedContentCheck(),
         EmptySectionCheck(),
         FrontMatterCheck(),

@@ -15,7 +15,7 @@ struct PolicysiteCommand: ParsableCommand {
         `python3 -m http.server --directory Output`). See README.md for the content layout.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, LockCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, DiffCommand.self, NewCommand.self, LockCommand.self]
     )
 }
 

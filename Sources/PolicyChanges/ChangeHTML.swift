@@ -1,0 +1,219 @@
+import PolicyMarkdown
+
+/// HTML for the blocks and runs of a `VersionDiff`, for change pages: well formed, escaped as
+/// cmark's safe mode escapes, raw HTML omitted, insertions in `<ins>` and deletions in `<del>`
+/// inside the links and emphasis they belong to, each change opening with visually hidden text
+/// for screen readers ("inserted", "deleted", in the page's language, from the caller).
+///
+/// Inline tags nest in one fixed order, `<a>`, `<strong>`, `<em>`, `<ins>`/`<del>`, `<code>`,
+/// and are closed and reopened as the formatting changes from run to run, so every tag closes
+/// where it should. A whole inserted or deleted block is wrapped in `<ins class="diff-block">`
+/// or `<del class="diff-block">`; list items that were added or removed carry
+/// `class="diff-inserted"` / `class="diff-deleted"` on their `<li>`.
+///
+/// Recursion follows the diff's containers, at most `BlockAligner.maxDepth` deep, and within
+/// unchanged blocks `HTMLRenderer`'s, bounded by the parser's nesting caps.
+public struct ChangeHTML {
+    /// Visually hidden text opening each insertion and deletion.
+    public struct Labels: Sendable, Equatable {
+        public var inserted: String
+        public var deleted: String
+
+        public init(inserted: String, deleted: String) {
+            self.inserted = inserted
+            self.deleted = deleted
+        }
+    }
+
+    public var labels: Labels
+    /// The class that hides the labels visually (kept for screen readers).
+    public var hiddenClass: String
+    /// Where a link goes: links of the old text resolve against the old version (its date, its
+    /// anchors), the others against the new one.
+    public var linkTarget: (DiffLink, DiffSide) -> HTMLRenderer.LinkTarget
+
+    public init(labels: Labels, hiddenClass: String = "visually-hidden",
+                linkTarget: @escaping (DiffLink, DiffSide) -> HTMLRenderer.LinkTarget = { link, _ in HTMLRenderer.LinkTarget(href: link.destination) }) {
+        self.labels = labels
+        self.hiddenClass = hiddenClass
+        self.linkTarget = linkTarget
+    }
+
+    /// A section's blocks.
+    public func render(_ blocks: [DiffBlock]) -> String {
+        var html = ""
+        for block in blocks { render(block, tight: false, into: &html) }
+        return html
+    }
+
+    /// Inline runs (a changed heading's, or a paragraph's), without a block around them.
+    public func render(runs: [InlineDiffRun]) -> String {
+        var html = ""
+        render(runs, into: &html)
+        return html
+    }
+
+    // MARK: - Blocks
+
+    private func plain(_ side: DiffSide) -> HTMLRenderer {
+        HTMLRenderer(linkTarget: { link in linkTarget(DiffLink(destination: link.destination, title: link.title), side) })
+    }
+
+    /// A block shown as it is, on one side. In a tight list a paragraph has no `<p>`, as on the page.
+    private func renderWhole(_ block: MarkdownBlock, side: DiffSide, tight: Bool, into html: inout String) {
+        if tight, case .paragraph(let inlines) = block.kind {
+            html += plain(side).render(inlines: inlines) + "\n"
+        } else {
+            html += plain(side).render([block])
+        }
+    }
+
+    private func label(_ operation: InlineDiffRun.Operation) -> String {
+        let text = operation == .insert ? labels.inserted : labels.deleted
+        return "<span class=\"\(HTMLEscaping.escape(hiddenClass))\">\(HTMLEscaping.escape(text))</span>"
+    }
+
+    private func render(_ block: DiffBlock, tight: Bool, into html: inout String) {
+        switch block {
+        case .unchanged(let block):
+            renderWhole(block, side: .new, tight: tight, into: &html)
+        case .inserted(let block):
+            html += "<ins class=\"diff-block\">" + label(.insert)
+            renderWhole(block, side: .new, tight: tight, into: &html)
+            html += "</ins>\n"
+        case .deleted(let block):
+            html += "<del class=\"diff-block\">" + label(.delete)
+            renderWhole(block, side: .old, tight: tight, into: &html)
+            html += "</del>\n"
+        case .changed(_, let new, let runs):
+            if case .heading(let level, _) = new.kind {
+                html += "<h\(level)>"
+                render(runs, into: &html)
+                html += "</h\(level)>\n"
+            } else if tight {
+                render(runs, into: &html)
+                html += "\n"
+            } else {
+                html += "<p>"
+                render(runs, into: &html)
+                html += "</p>\n"
+            }
+        case .changedQuote(let children):
+            html += "<blockquote>\n"
+            for child in children { render(child, tight: false, into: &html) }
+            html += "</blockquote>\n"
+        case .changedList(_, let list, let items):
+            switch list.style {
+            case .bullet: html += "<ul>\n"
+            case .ordered(let start): html += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+            }
+            for item in items { render(item, tight: list.isTight, into: &html) }
+            switch list.style {
+            case .bullet: html += "</ul>\n"
+            case .ordered: html += "</ol>\n"
+            }
+        }
+    }
+
+    private func render(_ item: DiffListItem, tight: Bool, into html: inout String) {
+        switch item.change {
+        case .inserted, .deleted:
+            let inserted = item.change == .inserted
+            html += inserted ? "<li class=\"diff-inserted\"><ins>" + label(.insert) : "<li class=\"diff-deleted\"><del>" + label(.delete)
+            var content = ""
+            for block in item.blocks {
+                switch block {
+                case .inserted(let block), .deleted(let block), .unchanged(let block):
+                    renderWhole(block, side: inserted ? .new : .old, tight: tight, into: &content)
+                default:
+                    render(block, tight: tight, into: &content)
+                }
+            }
+            if content.hasSuffix("\n") { content.removeLast() }
+            html += content + (inserted ? "</ins></li>\n" : "</del></li>\n")
+        case .unchanged, .changed:
+            html += item.change == .changed ? "<li class=\"diff-changed\">" : "<li>"
+            var content = ""
+            for block in item.blocks { render(block, tight: tight, into: &content) }
+            if tight, content.hasSuffix("\n") { content.removeLast() }
+            html += (!tight && !content.isEmpty ? "\n" : "") + content + "</li>\n"
+        }
+    }
+
+    // MARK: - Runs
+
+    /// An inline element a run sits in, in nesting order.
+    private enum Tag: Equatable {
+        case link(DiffLink, DiffSide)
+        case strong
+        case emphasis
+        case change(InlineDiffRun.Operation)
+        case code
+    }
+
+    private func tags(of run: InlineDiffRun) -> [Tag] {
+        var tags: [Tag] = []
+        if let link = run.style.link { tags.append(.link(link, run.side)) }
+        if run.style.strong { tags.append(.strong) }
+        if run.style.emphasis { tags.append(.emphasis) }
+        if run.operation != .equal { tags.append(.change(run.operation)) }
+        if run.style.code, run.style.image == nil { tags.append(.code) }
+        return tags
+    }
+
+    private func render(_ runs: [InlineDiffRun], into html: inout String) {
+        var open: [Tag] = []
+        // The operation whose label was last written: one label per stretch of changes.
+        var labelled: InlineDiffRun.Operation = .equal
+        for run in runs {
+            let wanted = tags(of: run)
+            var common = 0
+            while common < open.count, common < wanted.count, open[common] == wanted[common] { common += 1 }
+            while open.count > common { close(open.removeLast(), into: &html) }
+            if run.operation == .equal { labelled = .equal }
+            for tag in wanted[common...] {
+                if case .change(let operation) = tag, labelled != operation {
+                    html += (operation == .insert ? "<ins>" : "<del>") + label(operation)
+                    labelled = operation
+                } else {
+                    openTag(tag, into: &html)
+                }
+                open.append(tag)
+            }
+            if let image = run.style.image {
+                // As `HTMLRenderer` does: an image's source is used as written.
+                html += "<img src=\"\(HTMLEscaping.escapeHref(image.destination))\" alt=\"\(HTMLEscaping.escape(run.text))\""
+                if !image.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(image.title))\"" }
+                html += ">"
+            } else {
+                html += HTMLEscaping.escape(run.text)
+            }
+        }
+        while let tag = open.popLast() { close(tag, into: &html) }
+    }
+
+    private func openTag(_ tag: Tag, into html: inout String) {
+        switch tag {
+        case .link(let link, let side):
+            let target = linkTarget(link, side)
+            html += "<a href=\"\(HTMLEscaping.escapeHref(target.href))\""
+            if !link.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(link.title))\"" }
+            if let printURL = target.printURL { html += " data-print-url=\"\(HTMLEscaping.escape(printURL))\"" }
+            html += ">"
+        case .strong: html += "<strong>"
+        case .emphasis: html += "<em>"
+        case .change(let operation): html += operation == .insert ? "<ins>" : "<del>"
+        case .code: html += "<code>"
+        }
+    }
+
+    private func close(_ tag: Tag, into html: inout String) {
+        switch tag {
+        case .link: html += "</a>"
+        case .strong: html += "</strong>"
+        case .emphasis: html += "</em>"
+        case .change(let operation): html += operation == .insert ? "</ins>" : "</del>"
+        case .code: html += "</code>"
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import PolicyMarkdown
+
+/// The strings and styles of one comparison, each stored once and named by a small number, so
+/// that diffs compare integers and a token costs a few bytes however long its word.
+struct Vocabulary {
+    private(set) var strings: [String] = []
+    private var stringIDs: [String: Int32] = [:]
+    private(set) var styles: [InlineStyle] = [InlineStyle()]
+    private var styleIDs: [InlineStyle: Int32] = [InlineStyle(): 0]
+    /// Canonical forms of whole blocks (or list items), so blocks are aligned by one number each.
+    private var formIDs: [[Int32]: Int32] = [:]
+
+    mutating func id(of string: String) -> Int32 {
+        if let id = stringIDs[string] { return id }
+        let id = Int32(strings.count)
+        strings.append(string)
+        stringIDs[string] = id
+        return id
+    }
+
+    mutating func id(of style: InlineStyle) -> Int32 {
+        if let id = styleIDs[style] { return id }
+        let id = Int32(styles.count)
+        styles.append(style)
+        styleIDs[style] = id
+        return id
+    }
+
+    mutating func id(ofForm form: [Int32]) -> Int32 {
+        if let id = formIDs[form] { return id }
+        let id = Int32(formIDs.count)
+        formIDs[form] = id
+        return id
+    }
+
+    func string(_ id: Int32) -> String { strings[Int(id)] }
+    func style(_ id: Int32) -> InlineStyle { styles[Int(id)] }
+}
+
+/// A word, a punctuation mark or an image of inline text, with the formatting it sits in.
+struct Token: Equatable {
+    enum Kind: UInt8 {
+        case word, punctuation, image
+    }
+
+    /// What separates the token from the one before it in the source.
+    enum Gap: UInt8 {
+        case none, space, hardBreak
+    }
+
+    /// The text, in the vocabulary. An image's text is U+FFFC followed by its alternative text,
+    /// so it never equals a word.
+    var text: Int32
+    var kind: Kind
+    var gap: Gap
+    /// The token's formatting, in the vocabulary.
+    var style: Int32
+    /// The formatting of the space before it, which may sit outside a link or emphasis the
+    /// token is inside.
+    var gapStyle: Int32
+
+    /// Counted in `wordsInserted` and `wordsDeleted`.
+    var isWord: Bool { kind != .punctuation }
+}
+
+/// Splits inline Markdown into tokens: words and punctuation marks for scripts that separate
+/// words with spaces (Latin, Cyrillic, Greek, Arabic, Hebrew, …), and one token per character
+/// for Han, Hiragana, Katakana, Hangul and Thai, which do not, so a one-character edit in
+/// Chinese is one token. Whitespace separates tokens and is otherwise dropped: re-wrapping a
+/// line or adding spaces changes no token. Walks the inline tree with an explicit stack.
+enum Tokenizer {
+    static func tokens(of inlines: [MarkdownInline], vocabulary: inout Vocabulary) -> [Token] {
+        var scanner = Scanner()
+        scanner.scan(inlines, vocabulary: &vocabulary)
+        return scanner.tokens
+    }
+
+    /// The tokens of several inline runs (e.g. a heading's content and a paragraph's), as one
+    /// text with a space between them.
+    struct Scanner {
+        var tokens: [Token] = []
+        /// Whitespace seen since the last token, and in which formatting.
+        private var pendingGap: Token.Gap = .none
+        private var pendingGapStyle: Int32 = 0
+
+        /// Starts a new block: the next token is separated from the previous one by a space.
+        mutating func breakBlock() {
+            if !tokens.isEmpty { pendingGap = .space; pendingGapStyle = 0 }
+        }
+
+        mutating func scan(_ inlines: [MarkdownInline], vocabulary: inout Vocabulary) {
+            // Each frame: the inlines of one container, the next to visit, and their style.
+            var stack: [(inlines: [MarkdownInline], next: Int, style: InlineStyle, styleID: Int32)] = [(inlines, 0, InlineStyle(), 0)]
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                guard stack[top].next < stack[top].inlines.count else {
+                    stack.removeLast()
+                    continue
+                }
+                let inline = stack[top].inlines[stack[top].next]
+                stack[top].next += 1
+                let style = stack[top].style
+                let styleID = stack[top].styleID
+                switch inline {
+                case .text(let text):
+                    scanText(text, styleID: styleID, vocabulary: &vocabulary)
+                case .code(let code):
+                    var inCode = style
+                    inCode.code = true
+                    scanText(code, styleID: vocabulary.id(of: inCode), vocabulary: &vocabulary)
+                case .softBreak:
+                    noteGap(.space, styleID)
+                case .lineBreak:
+                    noteGap(.hardBreak, styleID)
+                case .html:
+                    // Never rendered (cmark's safe mode), so never compared.
+                    break
+                case .emphasis(let children):
+                    var inner = style
+                    inner.emphasis = true
+                    stack.append((children, 0, inner, vocabulary.id(of: inner)))
+                case .strong(let children):
+                    var inner = style
+                    inner.strong = true
+                    stack.append((children, 0, inner, vocabulary.id(of: inner)))
+                case .link(let link):
+                    var inner = style
+                    inner.link = DiffLink(destination: link.destination, title: link.title)
+                    stack.append((link.content, 0, inner, vocabulary.id(of: inner)))
+                case .image(let image):
+                    var inner = style
+                    inner.image = DiffLink(destination: image.destination, title: image.title)
+                    // `plainText` recurses, within the parser's inline depth cap.
+                    emit("\u{FFFC}" + image.content.plainText, .image, vocabulary.id(of: inner), vocabulary: &vocabulary)
+                }
+            }
+        }
+
+        private mutating func noteGap(_ gap: Token.Gap, _ styleID: Int32) {
+            guard !tokens.isEmpty else { return }
+            if gap == .hardBreak || pendingGap == .none {
+                pendingGap = gap
+                pendingGapStyle = styleID
+            }
+        }
+
+        private mutating func emit(_ text: String, _ kind: Token.Kind, _ styleID: Int32, vocabulary: inout Vocabulary) {
+            tokens.append(Token(text: vocabulary.id(of: text), kind: kind, gap: pendingGap, style: styleID, gapStyle: pendingGap == .none ? styleID : pendingGapStyle))
+            pendingGap = .none
+        }
+
+        /// Splits one text into tokens, scalar by scalar: a word is a run of letters, digits,
+        /// marks and connectors (with an apostrophe inside it: "don't"); a character of a script
+        /// written without spaces is a token with the marks that follow it; anything else is one
+        /// punctuation token.
+        private mutating func scanText(_ text: String, styleID: Int32, vocabulary: inout Vocabulary) {
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let start = index
+                let kind = ScriptClass.of(scalars[index])
+                scalars.formIndex(after: &index)
+                switch kind {
+                case .space:
+                    noteGap(.space, styleID)
+                    continue
+                case .word:
+                    while index < scalars.endIndex {
+                        let next = ScriptClass.of(scalars[index])
+                        if next == .word || next == .extend {
+                            scalars.formIndex(after: &index)
+                        } else if ScriptClass.isApostrophe(scalars[index]) {
+                            let after = scalars.index(after: index)
+                            guard after < scalars.endIndex, ScriptClass.of(scalars[after]) == .word else { break }
+                            index = after
+                        } else {
+                            break
+                        }
+                    }
+                    emit(String(scalars[start..<index]), .word, styleID, vocabulary: &vocabulary)
+                case .unspaced, .extend, .other:
+                    while index < scalars.endIndex, ScriptClass.of(scalars[index]) == .extend {
+                        scalars.formIndex(after: &index)
+                    }
+                    emit(String(scalars[start..<index]), kind == .unspaced ? .word : .punctuation, styleID, vocabulary: &vocabulary)
+                }
+            }
+        }
+    }
+}
+
+/// What a Unicode scalar is to the tokenizer. Script ranges are written out because the
+/// standard library does not expose a scalar's script.
+enum ScriptClass: Equatable {
+    case space
+    /// Letters, digits and connectors of scripts that space their words.
+    case word
+    /// A character of Han, Hiragana, Katakana, Hangul or Thai: one token each.
+    case unspaced
+    /// Joins the scalar before it: combining marks, Hangul vowel and final jamo, variation
+    /// selectors, the zero-width joiner.
+    case extend
+    /// Punctuation, symbols, emoji: one token each.
+    case other
+
+    static func of(_ scalar: Unicode.Scalar) -> ScriptClass {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return .word
+            case 0x09...0x0D, 0x20: return .space
+            default: return .other
+            }
+        }
+        switch value {
+        case 0x1160...0x11FF, 0xD7B0...0xD7FF, 0x200D, 0xFE00...0xFE0F, 0xE0100...0xE01EF: return .extend
+        default: break
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .extend
+        default: break
+        }
+        if isUnspaced(value) { return .unspaced }
+        if properties.isWhitespace { return .space }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+            return .word
+        default:
+            return .other
+        }
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}"
+    }
+
+    /// Han (with CJK radicals, iteration marks and the extension planes), Hiragana, Katakana
+    /// (full and half width), Hangul syllables and jamo, Thai.
+    private static func isUnspaced(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0E00...0x0E7F: return true                                   // Thai
+        case 0x1100...0x115F, 0x3130...0x318F, 0xA960...0xA97F, 0xAC00...0xD7AF, 0xFFA0...0xFFDC: return true  // Hangul
+        case 0x2E80...0x2FDF, 0x3005...0x3007, 0x3021...0x3029, 0x3038...0x303B: return true  // Han radicals, marks
+        case 0x3040...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return true  // kana
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true  // Han
+        case 0x20000...0x323AF: return true                                 // Han, extension planes
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import PolicyMarkdown
+import PolicyModel
+
+extension VersionDiff {
+    /// Compares two versions of a policy in one language, section by section (see `VersionDiff`).
+    ///
+    /// Sections whose canonical forms are equal are not diffed further; the others get their
+    /// blocks aligned and their changed paragraphs diffed word by word, within `budget`. The
+    /// word counts come from a diff of the section's whole token sequence, so they do not
+    /// depend on how the text is split into blocks; past the budget, from the block alignment.
+    public static func compare(old: PolicyDocument, new: PolicyDocument, budget: DiffBudget = .standard) -> VersionDiff {
+        var differ = SectionDiffer(aligner: BlockAligner(vocabulary: Vocabulary(), budget: budget))
+        return differ.compare(DocumentSection.split(old), DocumentSection.split(new))
+    }
+}
+
+/// Matches sections by key, finds moves, orders the result and diffs each matched pair.
+struct SectionDiffer {
+    var aligner: BlockAligner
+
+    mutating func compare(_ old: [DocumentSection], _ new: [DocumentSection]) -> VersionDiff {
+        var oldIndex: [String: Int] = [:]
+        for (index, section) in old.enumerated() where oldIndex[section.key] == nil { oldIndex[section.key] = index }
+        // The old section each new one matches, if any (each old section matched once).
+        var matchedOld = Set<Int>()
+        let counterpart: [Int?] = new.map { section in
+            guard let index = oldIndex[section.key], matchedOld.insert(index).inserted else { return nil }
+            return index
+        }
+        let stayed = Self.longestIncreasing(counterpart.compactMap { $0 })
+
+        // Removed sections go after the nearest section before them in the old version that
+        // kept its place; those before any such section go first.
+        var removedAfter: [Int: [Int]] = [:]
+        var removedFirst: [Int] = []
+        var lastStayed: Int?
+        for index in old.indices {
+            if stayed.contains(index) {
+                lastStayed = index
+            } else if !matchedOld.contains(index) {
+                if let lastStayed { removedAfter[lastStayed, default: []].append(index) } else { removedFirst.append(index) }
+            }
+        }
+
+        var changes: [SectionChange] = removedFirst.map { removed(old[$0]) }
+        for (position, section) in new.enumerated() {
+            if let index = counterpart[position] {
+                changes.append(matched(old[index], section, moved: !stayed.contains(index)))
+                changes += (removedAfter[index] ?? []).map { removed(old[$0]) }
+            } else {
+                changes.append(added(section))
+            }
+        }
+        return VersionDiff(sections: changes)
+    }
+
+    private mutating func added(_ section: DocumentSection) -> SectionChange {
+        let form = SectionForm(section, vocabulary: &aligner.vocabulary)
+        return SectionChange(id: section.key, anchor: section.anchor, status: .added, oldHeading: nil, newHeading: section.heading?.content,
+                             wordsInserted: form.wordCount, blocks: section.blocks.map(DiffBlock.inserted))
+    }
+
+    private mutating func removed(_ section: DocumentSection) -> SectionChange {
+        let form = SectionForm(section, vocabulary: &aligner.vocabulary)
+        return SectionChange(id: section.key, anchor: section.anchor, status: .removed, oldHeading: section.heading?.content, newHeading: nil,
+                             wordsDeleted: form.wordCount, blocks: section.blocks.map(DiffBlock.deleted))
+    }
+
+    private mutating func matched(_ old: DocumentSection, _ new: DocumentSection, moved: Bool) -> SectionChange {
+        let oldForm = SectionForm(old, vocabulary: &aligner.vocabulary)
+        let newForm = SectionForm(new, vocabulary: &aligner.vocabulary)
+        var change = SectionChange(id: new.key, anchor: new.anchor, status: .unchanged, moved: moved,
+                                   oldHeading: old.heading?.content, newHeading: new.heading?.content, blocks: [])
+        guard !oldForm.looksSame(as: newForm) else {
+            change.blocks = new.blocks.map(DiffBlock.unchanged)
+            return change
+        }
+        change.status = .changed
+        change.headingChanged = oldForm.heading.words != newForm.heading.words
+        if oldForm.heading.full != newForm.heading.full {
+            change.headingRuns = headingRuns(oldForm.heading.tokens, newForm.heading.tokens)
+        }
+        change.blocks = aligner.align(BlockAligner.Side(old.blocks, keys: oldForm.blockKeys, tokens: oldForm.blockTokens),
+                                      BlockAligner.Side(new.blocks, keys: newForm.blockKeys, tokens: newForm.blockTokens))
+        change.formattingOnly = oldForm.hasSameWords(as: newForm)
+        if !change.formattingOnly {
+            (change.wordsInserted, change.wordsDeleted) = wordCounts(oldForm, newForm, change)
+        }
+        return change
+    }
+
+    private mutating func headingRuns(_ old: [Token], _ new: [Token]) -> [InlineDiffRun] {
+        if let diff = WordDiff.compare(old, new, vocabulary: aligner.vocabulary, budget: &aligner.budget) { return diff.runs }
+        return WordDiff.runs(old, .delete, vocabulary: aligner.vocabulary) + WordDiff.runs(new, .insert, vocabulary: aligner.vocabulary)
+    }
+
+    /// Words inserted and deleted in the section's token sequence; past the budget, what the
+    /// block alignment shows.
+    private mutating func wordCounts(_ old: SectionForm, _ new: SectionForm, _ change: SectionChange) -> (inserted: Int, deleted: Int) {
+        if let script = SequenceDiff.diff(old.tokens.map(\.text), new.tokens.map(\.text), budget: &aligner.budget) {
+            var inserted = 0
+            var deleted = 0
+            var i = 0
+            var j = 0
+            for operation in script {
+                switch operation {
+                case .equal: i += 1; j += 1
+                case .delete:
+                    if old.tokens[i].isWord { deleted += 1 }
+                    i += 1
+                case .insert:
+                    if new.tokens[j].isWord { inserted += 1 }
+                    j += 1
+                }
+            }
+            return (inserted, deleted)
+        }
+        // Whole blocks are counted from the forms already made: top-level diff blocks take the
+        // old and new blocks in order, one or one of each.
+        var counter = WordCounter()
+        counter.count(change.headingRuns)
+        var inserted = 0
+        var deleted = 0
+        var i = 0
+        var j = 0
+        for block in change.blocks {
+            switch block {
+            case .inserted:
+                inserted += new.wordCount(ofBlock: j)
+                j += 1
+            case .deleted:
+                deleted += old.wordCount(ofBlock: i)
+                i += 1
+            case .unchanged:
+                i += 1
+                j += 1
+            case .changed, .changedList, .changedQuote:
+                counter.count([block])
+                i += 1
+                j += 1
+            }
+        }
+        return (counter.inserted + inserted, counter.deleted + deleted)
+    }
+
+    /// The positions (values) of a longest strictly increasing subsequence of `values`: the
+    /// matched sections that kept their relative order; the others moved. O(n log n), and the
+    /// same answer for the same input.
+    static func longestIncreasing(_ values: [Int]) -> Set<Int> {
+        var tails: [Int] = []        // index into values of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: values.count)
+        for (index, value) in values.enumerated() {
+            var low = 0
+            var high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var result = Set<Int>()
+        var index = tails.last ?? -1
+        while index >= 0 {
+            result.insert(values[index])
+            index = previous[index]
+        }
+        return result
+    }
+}

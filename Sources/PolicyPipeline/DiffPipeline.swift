@@ -1,0 +1,142 @@
+import PolicyChanges
+import PolicyDiagnostics
+import PolicyLoad
+import PolicyModel
+import PolicyParse
+
+/// What `diff` is asked to compare, as the user typed it.
+public struct DiffOptions: Sendable {
+    public var contentDirectory: String
+    public var policy: String
+    public var from: String
+    public var to: String
+    /// Nil: the site's default language.
+    public var language: String?
+
+    public init(contentDirectory: String = "Content", policy: String, from: String, to: String, language: String? = nil) {
+        self.contentDirectory = contentDirectory
+        self.policy = policy
+        self.from = from
+        self.to = to
+        self.language = language
+    }
+}
+
+/// What `diff` found.
+public struct DiffReport: Sendable {
+    /// Problems reading or parsing `Content/`, when they stop the diff (exit 1 or 2, as `check`).
+    public var diagnostics: [Diagnostic]
+    /// Why nothing was compared, in words for the user (exit 2): an unknown policy, date or
+    /// language, with what exists.
+    public var refusal: String?
+    /// Things the user should know about the comparison, e.g. that a translation is missing
+    /// and another language's text was compared instead.
+    public var notes: [String]
+    /// The language compared (the one asked for, even when a version falls back).
+    public var language: LanguageTag?
+    public var diff: VersionDiff?
+
+    public var exitStatus: ExitStatus {
+        if refusal != nil { return .usageOrConfiguration }
+        let status = ExitStatus.forDiagnostics(diagnostics, strict: false)
+        return status == .success && diff == nil ? .usageOrConfiguration : status
+    }
+}
+
+/// `diff` as named steps: load and parse `Content/` (stopping on errors, as `check` would),
+/// find the two versions and the language, and compare them (pure: `VersionDiff.compare`).
+public enum DiffPipeline {
+    public static func diff(_ options: DiffOptions) -> DiffReport {
+        var report = DiffReport(diagnostics: [], refusal: nil, notes: [], language: nil, diff: nil)
+        let site: Site
+        do {
+            let loaded = try DirectoryLoader().load(options.contentDirectory)
+            let parsed = SiteParser.parse(loaded.snapshot)
+            let diagnostics = Diagnostic.sortedForReport(loaded.diagnostics + parsed.diagnostics)
+            guard let parsedSite = parsed.site, ExitStatus.forDiagnostics(diagnostics, strict: false) == .success else {
+                // Warnings alone do not stop a diff; errors are reported with the warnings around them.
+                report.diagnostics = diagnostics.isEmpty
+                    ? [.error(.siteConfig, "cannot read the site settings; run policysite check for details", at: SourceLocation(file: options.contentDirectory))]
+                    : diagnostics
+                return report
+            }
+            site = parsedSite
+        } catch {
+            report.diagnostics = [error]
+            return report
+        }
+
+        switch resolve(options, in: site) {
+        case .failure(let refusal):
+            report.refusal = refusal.reason
+        case .success(let request):
+            report.language = request.language
+            report.notes = request.notes
+            report.diff = VersionDiff.compare(old: request.old, new: request.new)
+        }
+        return report
+    }
+
+    public struct Refusal: Error, Equatable, Sendable {
+        public var reason: String
+    }
+
+    /// The two documents to compare, and notes on falling back to another language.
+    public struct Request: Sendable {
+        public var old: PolicyDocument
+        public var new: PolicyDocument
+        public var language: LanguageTag
+        public var notes: [String]
+    }
+
+    /// Finds the policy, the two versions and the language the user named, or says what exists.
+    public static func resolve(_ options: DiffOptions, in site: Site) -> Result<Request, Refusal> {
+        let content = options.contentDirectory
+        guard let slug = PolicySlug(options.policy), let policy = site.policy(slug) else {
+            let known = site.policies.isEmpty ? "there are none" : "the policies are " + site.policies.map(\.slug.rawValue).joined(separator: ", ")
+            return .failure(Refusal(reason: "there is no policy '\(options.policy)' in \(content); \(known)"))
+        }
+        let dates = policy.versions.map(\.effective.description).joined(separator: ", ")
+        func version(_ text: String) -> Result<PolicyVersion, Refusal> {
+            guard let date = CalendarDate(iso: text) else {
+                return .failure(Refusal(reason: "'\(text)' is not a date; write it as YYYY-MM-DD. The versions of '\(slug)' are \(dates)"))
+            }
+            guard let version = policy.version(effective: date) else {
+                return .failure(Refusal(reason: "'\(slug)' has no version dated \(date); its versions are \(dates)"))
+            }
+            return .success(version)
+        }
+        let old: PolicyVersion
+        let new: PolicyVersion
+        switch (version(options.from), version(options.to)) {
+        case (.failure(let refusal), _), (_, .failure(let refusal)): return .failure(refusal)
+        case (.success(let a), .success(let b)): (old, new) = (a, b)
+        }
+
+        let settings = site.settings
+        let language: LanguageTag
+        if let asked = options.language {
+            guard let tag = LanguageTag(asked), settings.languages.contains(tag) else {
+                return .failure(Refusal(reason: "'\(asked)' is not a language of this site; its languages are \(settings.languages.map(\.rawValue).joined(separator: ", ")) (site.yml)"))
+            }
+            language = tag
+        } else {
+            language = settings.defaultLanguage
+        }
+
+        var notes: [String] = []
+        func document(_ version: PolicyVersion) -> PolicyDocument? {
+            if let own = version.document(in: language) { return own }
+            // As the site shows it: the default language first, then the others in order.
+            let shown = settings.fallbacks(for: language).lazy.compactMap { version.document(in: $0) }.first ?? version.documents.first
+            if let shown {
+                notes.append("\(slug) \(version.effective) has no \(language) text; comparing the \(shown.language) text its \(language) page shows instead (\(shown.file))")
+            }
+            return shown
+        }
+        guard let oldDocument = document(old), let newDocument = document(new) else {
+            return .failure(Refusal(reason: "'\(slug)' has no text to compare in \(language)"))
+        }
+        return .success(Request(old: oldDocument, new: newDocument, language: language, notes: notes))
+    }
+}

@@ -1,0 +1,61 @@
+import PolicyChanges
+import PolicyDiagnostics
+import PolicyModel
+
+/// `stale-translation` (warning): between two consecutive versions A and B of a policy, a
+/// top-level section whose words changed in the default language but which is the same in a
+/// translation that exists in both, so the translation was probably not updated.
+///
+/// - Sections are matched by `{#id}` (anchors differ from language to language); the text
+///   before the first heading counts as the section `""`. Formatting-only changes in the
+///   default language do not count; "the same" in the translation means the same on the page
+///   (whitespace and list markers aside), as `SectionSimilarity` compares them.
+/// - Only where B is current, upcoming or a draft: an archived version is permanent (it may
+///   be in published.lock), so a warning about it could never be acted on. This is the rule
+///   `missing-section` follows.
+struct StaleTranslationCheck: SiteCheck {
+    let name = "stale-translations"
+
+    func check(_ input: ValidationInput) -> [Diagnostic] {
+        let defaultLanguage = input.site.settings.defaultLanguage
+        var diagnostics: [Diagnostic] = []
+        for policy in input.site.policies {
+            let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
+            for (before, after) in zip(policy.versions, policy.versions.dropFirst()) {
+                // A version without the default language's file is reported by the parser.
+                guard let referenceBefore = before.document(in: defaultLanguage), let referenceAfter = after.document(in: defaultLanguage) else { continue }
+                let archived = timeline.entry(for: after.effective)?.status == .archived
+                let translations = after.documents.filter { $0.language != defaultLanguage && (!archived || $0.frontMatter.draft) }
+                guard !translations.isEmpty else { continue }
+                let referenceSections = DocumentSection.split(referenceAfter)
+                let reworded = SectionSimilarity.compare(old: referenceBefore, new: referenceAfter).filter { $0.value == .wordsChanged }
+                // In the default language's order; only ids (and the text before the first heading) match across languages.
+                let changed = referenceSections.filter { reworded[$0.key] != nil && ($0.heading?.id != nil || $0.heading == nil) }
+                guard !changed.isEmpty else { continue }
+                for translation in translations {
+                    guard let earlier = before.document(in: translation.language) else { continue }
+                    let same = SectionSimilarity.compare(old: earlier, new: translation)
+                    let sections = DocumentSection.split(translation)
+                    for section in changed where same[section.key] == .identical {
+                        guard let stale = sections.first(where: { $0.key == section.key }) else { continue }
+                        diagnostics.append(diagnostic(section: section, stale: stale, in: translation, reference: referenceAfter, from: before.effective, to: after.effective))
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func diagnostic(section: DocumentSection, stale: DocumentSection, in translation: PolicyDocument, reference: PolicyDocument,
+                            from: CalendarDate, to: CalendarDate) -> Diagnostic {
+        let language = reference.language
+        let fileName = translation.file.split(separator: "/").last.map(String.init) ?? translation.file
+        let what = section.key.isEmpty ? "the text before the first heading" : "section '\(section.key)'"
+        let location = stale.position.map(translation.location(of:)) ?? translation.start
+        var related: [RelatedLocation] = []
+        if let position = section.position {
+            related.append(RelatedLocation("the changed \(language) text of \(to) is here", at: reference.location(of: position)))
+        }
+        return .warning(.staleTranslation, "\(what) changed in \(language) between \(from) and \(to) but \(fileName) has the same text in both; update the translation", at: location, related: related)
+    }
+}
