@@ -7,6 +7,8 @@ import PolicyModel
 ///   show another language's text with a notice.
 struct TranslationCheck: SiteCheck {
     let name = "translations"
+    /// Beyond this many unknown ids in one translation, they are reported together.
+    static let extraIDsListedOneByOne = 3
 
     func check(_ input: ValidationInput) -> [Diagnostic] {
         let settings = input.site.settings
@@ -45,9 +47,16 @@ struct TranslationCheck: SiteCheck {
             diagnostics.append(.warning(.translationParity, "this translation lacks the \(noun) \(names) of the \(language) text of this version; translate \(missing.count == 1 ? "it" : "them") and end \(missing.count == 1 ? "its heading" : "their headings") with the same {#id}", at: translation.start,
                                         related: [RelatedLocation("the \(language) section '\(first)' is here", at: reference.location(of: heading.position))]))
         }
-        for heading in translation.headings {
-            guard let id = heading.id, !expectedSet.contains(id) else { continue }
-            diagnostics.append(.warning(.translationParity, "section id '\(id)' is not in the \(language) text of this version; give this section the id its \(language) counterpart has, or add the section to the \(language) text", at: translation.location(of: heading.position)))
+        let extra = translation.headings.filter { heading in heading.id.map { !expectedSet.contains($0) } ?? false }
+        if extra.count > Self.extraIDsListedOneByOne, let first = extra.first {
+            // A translation that lags a whole rewrite: one warning, not one per heading.
+            let names = listed(extra.compactMap(\.id).map { "'\($0)'" })
+            diagnostics.append(.warning(.translationParity, "\(extra.count) section ids of this translation are not in the \(language) text of this version (\(names)); it may translate an earlier version: bring it up to date with the \(language) text", at: translation.location(of: first.position)))
+        } else {
+            for heading in extra {
+                guard let id = heading.id else { continue }
+                diagnostics.append(.warning(.translationParity, "section id '\(id)' is not in the \(language) text of this version; give this section the id its \(language) counterpart has, or add the section to the \(language) text", at: translation.location(of: heading.position)))
+            }
         }
         // Order: the ids both texts have, compared in sequence; reported at the first that is out of place.
         let sharedHere = actual.filter { expectedSet.contains($0) }
