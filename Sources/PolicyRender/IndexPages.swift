@@ -72,6 +72,7 @@ extension SiteRenderer {
                 date: date(entry.effective),
                 isoDate: entry.effective.description,
                 href: page.href(to: SiteLayout.version(language, policy.slug, entry.effective)),
+                changesHref: entry.previous == nil ? nil : page.href(to: SiteLayout.changes(language, policy.slug, entry.effective)),
                 inForce: inForce,
                 status: entry.status.rawValue,
                 statusText: strings.text("status" + entry.status.rawValue.capitalized, language),

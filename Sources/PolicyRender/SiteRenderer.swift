@@ -51,6 +51,10 @@ public struct SiteRenderer {
                 for entry in timeline.entries {
                     let page = SiteLayout.version(language, policy.slug, entry.effective)
                     emit(page, versionPageContext(policy, timeline, entry, language: language, page: page))
+                    if let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) {
+                        emit(SiteLayout.changes(language, policy.slug, entry.effective),
+                             changePageContext(policy, entry, previous: previous, language: language))
+                    }
                 }
                 if let featured = timeline.featured {
                     let page = SiteLayout.policyHome(language, policy.slug)
