@@ -19,10 +19,11 @@ extension SiteRenderer {
         }
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         let policyName = policyTitle(policy, language: language, document: newDocument)
-        let base = pageBase(language: language, page: page,
+        var base = pageBase(language: language, page: page,
                             title: strings.format("changesTitle", language, ["policy": policyName, "date": date(entry.effective)])) {
             SiteLayout.changes($0, policy.slug, entry.effective)
         }
+        base.feedHref = page.href(to: SiteLayout.feed(language, policy.slug))
         let oldPage = SiteLayout.version(language, policy.slug, previous.effective)
         let newPage = SiteLayout.version(language, policy.slug, entry.effective)
 

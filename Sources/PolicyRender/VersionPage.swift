@@ -11,9 +11,10 @@ extension SiteRenderer {
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         let isFeaturedPage = page == SiteLayout.policyHome(language, policy.slug)
 
-        let base = pageBase(language: language, page: page, title: title) { other in
+        var base = pageBase(language: language, page: page, title: title) { other in
             isFeaturedPage ? SiteLayout.policyHome(other, policy.slug) : SiteLayout.version(other, policy.slug, entry.effective)
         }
+        base.feedHref = page.href(to: SiteLayout.feed(language, policy.slug))
         let links = LinkResolver(site: site, language: language, linkingDate: entry.effective, page: page)
         let rendered = DocumentRenderer.render(document, links: links)
 

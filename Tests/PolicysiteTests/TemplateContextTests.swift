@@ -20,7 +20,7 @@ import Testing
             alternates: [AlternateLink(hreflang: "en", url: "https://example.com/en/terms/")],
             languages: [LanguageLink(lang: "en", dir: "ltr", name: "English", href: "./", isCurrent: true)],
             hasManyLanguages: true, homeHref: "../", stylesheetHref: "../assets/style.css",
-            t: UIStringTable(strings: strings, language: english)
+            t: UIStringTable(strings: strings, language: english), feedHref: "feed.xml"
         )
         let link = LinkItem(href: "../", url: "https://example.com/", label: "Read")
         return [
