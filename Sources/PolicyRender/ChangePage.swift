@@ -14,8 +14,10 @@ extension SiteRenderer {
         // translated, the other not), the old version in the new text's language, so the diff
         // compares one language with itself.
         var oldDocument = document(of: previous.version, in: language)
+        var oldIsSubstituted = false
         if oldDocument.language != newDocument.language, let same = previous.version.document(in: newDocument.language) {
             oldDocument = same
+            oldIsSubstituted = true
         }
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         let policyName = policyTitle(policy, language: language, document: newDocument)
@@ -54,13 +56,17 @@ extension SiteRenderer {
             } else if let heading = section.newHeading ?? section.oldHeading {
                 headingHTML = HTMLEscaping.escape(heading.plainText)
             } else {
-                headingHTML = HTMLEscaping.escape(strings.text("introSection", language))
+                // Our label, not the policy's words: in the page's language inside the content's.
+                headingHTML = "<span lang=\"\(language.rawValue)\" dir=\"\(language.direction)\">"
+                    + HTMLEscaping.escape(strings.text("introSection", language)) + "</span>"
             }
             var item = ChangeSectionItem(
                 status: section.status.rawValue,
                 statusText: section.status == .unchanged ? "" : strings.text("section" + section.status.rawValue.capitalized, language),
                 headingHTML: headingHTML,
-                href: page.href(to: sectionPage) + (section.anchor.isEmpty ? "" : "#" + section.anchor),
+                // A removed section compared in another language than the old page shows has
+                // no anchor there: link the page itself.
+                href: page.href(to: sectionPage) + (section.anchor.isEmpty || (section.status == .removed && oldIsSubstituted) ? "" : "#" + section.anchor),
                 contentLang: side.language.rawValue,
                 contentDir: side.language.direction,
                 bodyHTML: ""
