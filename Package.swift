@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyChanges",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),

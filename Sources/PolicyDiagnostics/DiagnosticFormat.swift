@@ -47,8 +47,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 /// The JSON array the contract names: one object per diagnostic with file, line, column,
-/// severity, code and message (null where a file has no position).
-enum JSONDiagnostics {
+/// severity, code and message (null where a file has no position). Its string escaper is public:
+/// the site's `versions.json` files use it too.
+public enum JSONDiagnostics {
     static func render(_ diagnostics: [Diagnostic]) -> String {
         func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
         let objects = diagnostics.map { diagnostic in
@@ -58,7 +59,7 @@ enum JSONDiagnostics {
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -84,6 +84,8 @@ struct VersionRow: TemplateContext {
     var date: String
     var isoDate: String
     var href: String
+    /// The version's change page; nil for the first version.
+    var changesHref: String?
     var inForce: String
     var status: String
     var statusText: String
@@ -99,6 +101,7 @@ struct VersionRow: TemplateContext {
         .text("date") { $0.date },
         .text("isoDate") { $0.isoDate },
         .text("href") { $0.href },
+        .optionalText("changesHref") { $0.changesHref },
         .text("inForce") { $0.inForce },
         .text("status") { $0.status },
         .text("statusText") { $0.statusText },

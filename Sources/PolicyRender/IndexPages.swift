@@ -51,9 +51,10 @@ extension SiteRenderer {
         let page = SiteLayout.versionsIndex(language, policy.slug)
         let latest = timeline.featured.map { document(of: $0.version, in: language) }
         let policyName = policyTitle(policy, language: language, document: latest)
-        let base = pageBase(language: language, page: page, title: strings.format("versionsTitle", language, ["policy": policyName])) {
+        var base = pageBase(language: language, page: page, title: strings.format("versionsTitle", language, ["policy": policyName])) {
             SiteLayout.versionsIndex($0, policy.slug)
         }
+        base.feedHref = page.href(to: SiteLayout.feed(language, policy.slug))
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         // Newest first: readers come for the current text and look back from there.
         let versions = timeline.entries.reversed().map { entry -> VersionRow in
@@ -72,6 +73,7 @@ extension SiteRenderer {
                 date: date(entry.effective),
                 isoDate: entry.effective.description,
                 href: page.href(to: SiteLayout.version(language, policy.slug, entry.effective)),
+                changesHref: entry.previous == nil ? nil : page.href(to: SiteLayout.changes(language, policy.slug, entry.effective)),
                 inForce: inForce,
                 status: entry.status.rawValue,
                 statusText: strings.text("status" + entry.status.rawValue.capitalized, language),

@@ -16,6 +16,8 @@ struct PageBase: Sendable {
     var homeHref: String
     var stylesheetHref: String
     var t: UIStringTable
+    /// The policy's Atom feed, on a policy's pages; nil elsewhere.
+    var feedHref: String? = nil
 
     /// Each page type's fields start with these, read from its `base`.
     static func fields<Page>(in page: @escaping @Sendable (Page) -> PageBase) -> [TemplateField<Page>] {
@@ -34,6 +36,7 @@ struct PageBase: Sendable {
         .text("homeHref") { $0.homeHref },
         .text("stylesheetHref") { $0.stylesheetHref },
         .object("t") { $0.t },
+        .optionalText("feedHref") { $0.feedHref },
     ]
 }
 

@@ -51,12 +51,22 @@ public struct SiteRenderer {
                 for entry in timeline.entries {
                     let page = SiteLayout.version(language, policy.slug, entry.effective)
                     emit(page, versionPageContext(policy, timeline, entry, language: language, page: page))
+                    if let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) {
+                        emit(SiteLayout.changes(language, policy.slug, entry.effective),
+                             changePageContext(policy, entry, previous: previous, language: language))
+                    }
                 }
                 if let featured = timeline.featured {
                     let page = SiteLayout.policyHome(language, policy.slug)
                     emit(page, versionPageContext(policy, timeline, featured, language: language, page: page))
                 }
                 emit(SiteLayout.versionsIndex(language, policy.slug), versionsIndexContext(policy, timeline, language: language))
+                // Machine-readable files: not pages, so not in the sitemap (policy pages announce
+                // the feed in their <head>, and versions.json is for programs that know its address).
+                let versions = feedVersions(policy, timeline, language: language)
+                files.append(OutputFile(path: SiteLayout.versionsJSON(language, policy.slug).file,
+                                        text: VersionsJSON.render(policy: policy.slug, language: language, versions: versions)))
+                files.append(OutputFile(path: SiteLayout.feed(language, policy.slug).file, text: feedXML(policy, timeline, language: language, versions: versions)))
             }
         }
         files.append(OutputFile(path: SiteLayout.sitemap.file, text: Sitemap.xml(pages: pages, site: site)))
@@ -64,5 +74,20 @@ public struct SiteRenderer {
             files.append(OutputFile(path: SiteLayout.asset(asset.path).file, bytes: asset.bytes))
         }
         return Result(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+    }
+
+    private func feedXML(_ policy: Policy, _ timeline: PolicyTimeline, language: LanguageTag, versions: [FeedVersion]) -> String {
+        let settings = site.settings
+        let latest = timeline.featured.map { document(of: $0.version, in: language) }
+        let siteTitle = settings.title.text(for: language, fallbacks: settings.fallbacks(for: language)) ?? settings.baseURL
+        return AtomFeed.render(
+            title: policyTitle(policy, language: language, document: latest),
+            author: siteTitle,
+            language: language,
+            homeURL: SiteLayout.policyHome(language, policy.slug).url(base: settings.baseURL),
+            feedURL: SiteLayout.feed(language, policy.slug).url(base: settings.baseURL),
+            versions: versions,
+            materialLabel: templates.strings.text("materialChange", language)
+        )
     }
 }

@@ -14,6 +14,7 @@ public struct TemplateSet: Sendable {
     /// points of the template check.
     static let pages: [any PageTemplateContext.Type] = [
         LanguagePickerContext.self, LanguageHomeContext.self, VersionPageContext.self, VersionsPageContext.self,
+        ChangePageContext.self,
     ]
 
     /// The page templates the renderer uses; their partials and layouts are the template

@@ -21,6 +21,7 @@ public struct UIStrings: Sendable {
         "statusArchived", "statusCurrent", "statusUpcoming", "inForceRange", "inForceSince", "inForceFrom",
         "materialChange", "firstVersion", "noSummary", "policiesTitle", "policiesIntro", "currentEffective",
         "chooseLanguage", "permanentAddress", "allPolicies", "backToPolicy", "siteNavigation",
+        "changesTitle", "previousVersion", "thisVersion", "sectionAdded", "sectionRemoved", "sectionChanged", "sectionMoved", "renamedFrom", "introSection", "readSection", "unchangedSections", "noChanges", "diffInserted", "diffDeleted", "changesFallbackNotice", "readWhatWillChange",
     ]
 
     public init(tables: [LanguageTag: [String: String]], languageNames: [LanguageTag: [String: String]], fallback: LanguageTag) {

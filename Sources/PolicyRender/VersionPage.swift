@@ -11,9 +11,10 @@ extension SiteRenderer {
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         let isFeaturedPage = page == SiteLayout.policyHome(language, policy.slug)
 
-        let base = pageBase(language: language, page: page, title: title) { other in
+        var base = pageBase(language: language, page: page, title: title) { other in
             isFeaturedPage ? SiteLayout.policyHome(other, policy.slug) : SiteLayout.version(other, policy.slug, entry.effective)
         }
+        base.feedHref = page.href(to: SiteLayout.feed(language, policy.slug))
         let links = LinkResolver(site: site, language: language, linkingDate: entry.effective, page: page)
         let rendered = DocumentRenderer.render(document, links: links)
 
@@ -26,9 +27,10 @@ extension SiteRenderer {
             notices.append(NoticeItem(kind: "archived", text: text, links: [link(from: page, to: currentPage, strings.text("readCurrent", language))]))
         case .current:
             if let upcoming = timeline.nextUpcoming {
-                // The link to what will change joins here when change pages are built.
-                notices.append(NoticeItem(kind: "upcoming", text: strings.format("upcomingNotice", language, ["date": date(upcoming.effective)]),
-                                          links: [link(from: page, to: SiteLayout.version(language, policy.slug, upcoming.effective), strings.text("readUpcoming", language))]))
+                notices.append(NoticeItem(kind: "upcoming", text: strings.format("upcomingNotice", language, ["date": date(upcoming.effective)]), links: [
+                    link(from: page, to: SiteLayout.version(language, policy.slug, upcoming.effective), strings.text("readUpcoming", language)),
+                    link(from: page, to: SiteLayout.changes(language, policy.slug, upcoming.effective), strings.text("readWhatWillChange", language)),
+                ]))
             }
         case .upcoming:
             if timeline.current != nil {
@@ -55,8 +57,8 @@ extension SiteRenderer {
             status: entry.status.rawValue,
             effectiveLine: strings.format("effective", language, ["date": date(entry.effective)]),
             versionsHref: page.href(to: SiteLayout.versionsIndex(language, policy.slug)),
-            // What changed in this version: set once change pages are built.
-            changesHref: nil,
+            // The first version has nothing to compare with.
+            changesHref: entry.previous == nil ? nil : page.href(to: SiteLayout.changes(language, policy.slug, entry.effective)),
             notices: notices,
             contentLang: document.language.rawValue,
             contentDir: document.language.direction,

@@ -8,7 +8,7 @@ struct VersionPageContext: PageTemplateContext {
     var status: String
     var effectiveLine: String
     var versionsHref: String
-    /// What changed in this version; nil until change pages are built.
+    /// What changed in this version: its change page; nil for the first version.
     var changesHref: String?
     var notices: [NoticeItem]
     var contentLang: String

@@ -15,7 +15,7 @@ import Testing
         let directory = try workspace()
         let result = try TestSupport.run(["build", "--as-of", "2025-06-01"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("Built 19 pages into Output/"))
+        #expect(result.stderr.contains("Built 23 pages into Output/"))
         let files = try TestSupport.files(under: directory.appendingPathComponent("Output"))
         let page = String(decoding: files["en/terms/index.html"] ?? Data(), as: UTF8.self)
         #expect(page.contains("<html lang=\"en\" dir=\"ltr\">"))

@@ -20,7 +20,7 @@ import Testing
             alternates: [AlternateLink(hreflang: "en", url: "https://example.com/en/terms/")],
             languages: [LanguageLink(lang: "en", dir: "ltr", name: "English", href: "./", isCurrent: true)],
             hasManyLanguages: true, homeHref: "../", stylesheetHref: "../assets/style.css",
-            t: UIStringTable(strings: strings, language: english)
+            t: UIStringTable(strings: strings, language: english), feedHref: "feed.xml"
         )
         let link = LinkItem(href: "../", url: "https://example.com/", label: "Read")
         return [
@@ -33,9 +33,18 @@ import Testing
                                toc: [TOCItem(anchor: "scope", text: "Scope", children: [TOCItem(anchor: "more", text: "More", children: [])])],
                                permanentURL: "https://example.com/en/terms/2024-01-01/"),
             VersionsPageContext(base: base, intro: "Every version", policyTitle: "Terms", policyHref: "../",
-                                versions: [VersionRow(date: "January 1, 2024", isoDate: "2024-01-01", href: "../2024-01-01/", inForce: "Since",
-                                                      status: "current", statusText: "Current", isMaterial: true, summary: "Changed",
+                                versions: [VersionRow(date: "January 1, 2024", isoDate: "2024-01-01", href: "../2024-01-01/", changesHref: "../changes/2024-01-01/",
+                                                      inForce: "Since", status: "current", statusText: "Current", isMaterial: true, summary: "Changed",
                                                       summaryLang: "en", summaryDir: "ltr", summaryNote: "None")]),
+            ChangePageContext(base: base, effectiveLine: "Effective", versionsHref: "../../versions/", summary: "Changed",
+                              summaryLang: "en", summaryDir: "ltr", isMaterial: true, previousLink: link, thisLink: link,
+                              notices: [NoticeItem(kind: "fallback", text: "Fallback", links: [link])],
+                              sections: [ChangeSectionItem(status: "changed", statusText: "Changed", headingHTML: "Scope", renamedFrom: "Renamed",
+                                                           movedText: "Moved", href: "../../2024-01-01/#scope", contentLang: "en",
+                                                           contentDir: "ltr", bodyHTML: "<p><ins>new</ins></p>")],
+                              unchanged: [ChangeSectionItem(status: "unchanged", statusText: "", headingHTML: "Other", href: "#other",
+                                                            contentLang: "en", contentDir: "ltr", bodyHTML: "")],
+                              unchangedSummary: "1 unchanged", noChangesText: "No changes"),
         ]
     }
 
