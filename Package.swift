@@ -52,7 +52,7 @@ let package = Package(
         ]),
         // What changed between two versions of a policy: sections matched by id, blocks aligned,
         // words diffed, in a form a change page or a terminal can show without diffing again.
-        .target(name: "PolicyChanges", dependencies: ["PolicyModel", "PolicyMarkdown"]),
+        .target(name: "PolicyChanges", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
         // The checks of the contract: pure functions from the model to diagnostics.
         .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.

@@ -1,3 +1,5 @@
+import PolicyDiagnostics
+
 /// The contract's JSON for `diff --format json`:
 ///
 /// ```
@@ -18,22 +20,5 @@ public enum ChangeJSON {
         return sections.isEmpty ? head + "]}\n" : head + "\n" + sections.joined(separator: ",\n") + "\n]}\n"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func string(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    private static func string(_ value: String) -> String { JSONString.literal(value) }
 }

@@ -47,9 +47,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 /// The JSON array the contract names: one object per diagnostic with file, line, column,
-/// severity, code and message (null where a file has no position). Its string escaper is public:
-/// the site's `versions.json` files use it too.
-public enum JSONDiagnostics {
+/// severity, code and message (null where a file has no position).
+enum JSONDiagnostics {
     static func render(_ diagnostics: [Diagnostic]) -> String {
         func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
         let objects = diagnostics.map { diagnostic in
@@ -58,22 +57,5 @@ public enum JSONDiagnostics {
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    public static func string(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func string(_ value: String) -> String { JSONString.literal(value) }
 }

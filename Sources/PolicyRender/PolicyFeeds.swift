@@ -48,7 +48,7 @@ extension SiteRenderer {
 /// policy. Written by hand, in a fixed key order, so the file is byte-for-byte deterministic.
 enum VersionsJSON {
     static func render(policy: PolicySlug, language: LanguageTag, versions: [FeedVersion]) -> String {
-        let string = JSONDiagnostics.string
+        let string = JSONString.literal
         func optional(_ value: String?) -> String { value.map(string) ?? "null" }
         let objects = versions.reversed().map { version in
             """
