@@ -73,6 +73,17 @@ public struct PolicyVersion: Sendable, Equatable {
     public func document(in language: LanguageTag) -> PolicyDocument? {
         documents.first { $0.language == language }
     }
+
+    /// The document a language's page of this version shows: the language's own, else the first
+    /// of the other site languages in order (the default language first), else the version's
+    /// first document. The renderer shows it and the checks check it, so both use this rule.
+    public func shownDocument(in language: LanguageTag, settings: SiteSettings) -> PolicyDocument? {
+        if let own = document(in: language) { return own }
+        for candidate in settings.fallbacks(for: language) {
+            if let document = document(in: candidate) { return document }
+        }
+        return documents.first
+    }
 }
 
 /// A policy: its settings and its versions, oldest first.

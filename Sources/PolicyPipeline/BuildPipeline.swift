@@ -1,8 +1,6 @@
 import Foundation
 import PolicyDiagnostics
-import PolicyLoad
 import PolicyModel
-import PolicyParse
 import PolicyRender
 import PolicyWrite
 

@@ -42,11 +42,8 @@ extension SiteRenderer {
     /// The document to show for a language: its own, else the default language's, else the
     /// first in the site's language order.
     func document(of version: PolicyVersion, in language: LanguageTag) -> PolicyDocument {
-        if let own = version.document(in: language) { return own }
-        for candidate in site.settings.fallbacks(for: language) {
-            if let document = version.document(in: candidate) { return document }
-        }
-        return version.documents[0]
+        // A version exists only with at least one document (the parser drops empty ones).
+        version.shownDocument(in: language, settings: site.settings) ?? version.documents[0]
     }
 
     /// A link for a template: relative `href` for the browser, absolute `url` for print.

@@ -1,19 +1,9 @@
 import PolicyDiagnostics
 import PolicyModel
 
-/// Which document each language's page of a version shows, as the renderer decides it
-/// (`SiteRenderer.document(of:in:)` in PolicyRender, which this module cannot import): the
-/// language's own document, else the first of the other site languages in order (the default
-/// language first), else the version's first document.
+/// Which pages show a document; which document a page shows is `PolicyVersion.shownDocument`
+/// in PolicyModel, the rule the renderer follows too.
 extension PolicyVersion {
-    func shownDocument(in language: LanguageTag, settings: SiteSettings) -> PolicyDocument? {
-        if let own = document(in: language) { return own }
-        for candidate in settings.fallbacks(for: language) {
-            if let document = document(in: candidate) { return document }
-        }
-        return documents.first
-    }
-
     /// The languages whose page of this version shows `document`: its own, and those that fall
     /// back to it. Its links are resolved once for each of these pages.
     func pageLanguages(showing document: PolicyDocument, settings: SiteSettings) -> [LanguageTag] {

@@ -74,8 +74,7 @@ public struct OutputTarget: Sendable, Equatable {
         throw refuse("the output '\(given)' is a non-empty directory that policysite did not write (it has no \(OutputMarker.fileName) file); building would delete its \(entries.count) entr\(entries.count == 1 ? "y" : "ies"). Choose an empty or new directory, or pass --force to replace it")
     }
 
-    /// For a target checked elsewhere (tests, the writer itself).
-    init(given: String, path: String, force: Bool) {
+    private init(given: String, path: String, force: Bool) {
         self.given = given
         self.path = path
         self.force = force
