@@ -31,6 +31,8 @@ let package = Package(
         // Diagnostics and their formats: the bottom of the graph, depending on nothing of ours,
         // so every stage (the loader and writer included) reports problems the same way.
         .target(name: "PolicyDiagnostics"),
+        // `parallelMap`: how the stages spread pure per-item work over every core.
+        .target(name: "PolicyParallel"),
         // cmark → a Swift Markdown tree with source positions.
         .target(name: "PolicyMarkdown", dependencies: ["CCmark"]),
         // The content model: pure values (sites, policies, versions, sections, dates, diagnostics).
@@ -57,7 +59,7 @@ let package = Package(
         .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyChanges",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyChanges", "PolicyParallel",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -37,6 +37,10 @@ public struct PolicyDocument: Sendable, Equatable {
     public var bodyStartLine: Int
     /// The file's bytes as read, for hashing published versions.
     public var source: [UInt8]
+    /// The policies its `policy:` links name (valid slugs only), sorted: a page showing this
+    /// text depends on when their versions take effect, since such a link resolves to the
+    /// version in force on the linking date.
+    public var referencedPolicies: [PolicySlug]
 
     public init(language: LanguageTag, file: String, frontMatter: FrontMatter, body: MarkdownDocument, headings: [Heading], bodyStartLine: Int, source: [UInt8]) {
         self.language = language
@@ -46,6 +50,7 @@ public struct PolicyDocument: Sendable, Equatable {
         self.headings = headings
         self.bodyStartLine = bodyStartLine
         self.source = source
+        self.referencedPolicies = Set(body.links.compactMap { PolicyReference($0.destination)?.slug }).sorted()
     }
 
     /// Where a position of the body is in the file.

@@ -1,12 +1,15 @@
 import Mustache
 import PolicyDiagnostics
 import PolicyModel
+import PolicyParallel
 
 /// Renders a site model into the files of the generated site, in memory.
 ///
-/// A pure function of its inputs: the model, the templates and the as-of date. Every list is
-/// in a fixed order, so the same inputs give byte-identical files.
-public struct SiteRenderer {
+/// A pure function of its inputs: the model, the templates and the as-of date. `plan()` lists
+/// every file with the inputs it is made from; `render(_:)` renders one planned file; `render()`
+/// renders the whole plan over every core. Every list is in a fixed order, so the same inputs
+/// give byte-identical files, however the work is spread.
+public struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     public let asOf: CalendarDate
@@ -17,10 +20,11 @@ public struct SiteRenderer {
         self.site = site
         self.templates = templates
         self.asOf = asOf
-        self.dates = DateFormatting(languages: site.settings.languages)
         var timelines: [PolicySlug: PolicyTimeline] = [:]
         for policy in site.policies { timelines[policy.slug] = PolicyTimeline(policy: policy, asOf: asOf) }
         self.timelines = timelines
+        let days = Set(site.policies.flatMap { $0.versions.map(\.effective) } + [asOf])
+        self.dates = DateFormatting(languages: site.settings.languages, days: days)
     }
 
     public struct Result: Sendable {
@@ -28,52 +32,75 @@ public struct SiteRenderer {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Renders every planned file, spread over every core.
     public func render() -> Result {
+        render(plan().files)
+    }
+
+    /// Renders the given planned files, spread over every core, sorted by path.
+    public func render(_ planned: [PlannedFile]) -> Result {
+        let rendered = planned.parallelMap { render($0) }
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        var pages: [PagePath] = []
-
-        func emit<Context: PageTemplateContext>(_ path: PagePath, _ context: Context) {
-            guard let html = templates.library.render(context, withTemplate: Context.template) else {
-                // TemplateSet.make refuses a set without every page template; this is a safety net.
-                diagnostics.append(.error(.template, "template '\(Context.template)' is missing", at: SourceLocation(file: Context.template + ".mustache")))
-                return
+        for result in rendered {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let problem): diagnostics.append(problem)
             }
-            files.append(OutputFile(path: path.file, text: html))
-            pages.append(path)
-        }
-
-        emit(SiteLayout.languagePicker, languagePickerContext())
-        for language in site.settings.languages {
-            emit(SiteLayout.languageHome(language), languageHomeContext(language))
-            for policy in site.policies {
-                guard let timeline = timelines[policy.slug] else { continue }
-                for entry in timeline.entries {
-                    let page = SiteLayout.version(language, policy.slug, entry.effective)
-                    emit(page, versionPageContext(policy, timeline, entry, language: language, page: page))
-                    if let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) {
-                        emit(SiteLayout.changes(language, policy.slug, entry.effective),
-                             changePageContext(policy, entry, previous: previous, language: language))
-                    }
-                }
-                if let featured = timeline.featured {
-                    let page = SiteLayout.policyHome(language, policy.slug)
-                    emit(page, versionPageContext(policy, timeline, featured, language: language, page: page))
-                }
-                emit(SiteLayout.versionsIndex(language, policy.slug), versionsIndexContext(policy, timeline, language: language))
-                // Machine-readable files: not pages, so not in the sitemap (policy pages announce
-                // the feed in their <head>, and versions.json is for programs that know its address).
-                let versions = feedVersions(policy, timeline, language: language)
-                files.append(OutputFile(path: SiteLayout.versionsJSON(language, policy.slug).file,
-                                        text: VersionsJSON.render(policy: policy.slug, language: language, versions: versions)))
-                files.append(OutputFile(path: SiteLayout.feed(language, policy.slug).file, text: feedXML(policy, timeline, language: language, versions: versions)))
-            }
-        }
-        files.append(OutputFile(path: SiteLayout.sitemap.file, text: Sitemap.xml(pages: pages, site: site)))
-        for asset in templates.assets {
-            files.append(OutputFile(path: SiteLayout.asset(asset.path).file, bytes: asset.bytes))
         }
         return Result(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+    }
+
+    /// Renders one planned file.
+    public func render(_ planned: PlannedFile) -> Swift.Result<OutputFile, Diagnostic> {
+        switch planned.kind {
+        case .languagePicker:
+            return page(planned, languagePickerContext())
+        case .languageHome(let language):
+            return page(planned, languageHomeContext(language))
+        case .version(let language, let slug, let date, let atPolicyHome):
+            guard let (policy, timeline, entry) = lookup(slug, date) else { return .failure(unplanned(planned)) }
+            let path = atPolicyHome ? SiteLayout.policyHome(language, slug) : SiteLayout.version(language, slug, date)
+            return page(planned, versionPageContext(policy, timeline, entry, language: language, page: path))
+        case .changes(let language, let slug, let date):
+            guard let (policy, timeline, entry) = lookup(slug, date), let previousDate = entry.previous,
+                  let previous = timeline.entry(for: previousDate) else { return .failure(unplanned(planned)) }
+            return page(planned, changePageContext(policy, entry, previous: previous, language: language))
+        case .versionsIndex(let language, let slug):
+            guard let policy = site.policy(slug), let timeline = timelines[slug] else { return .failure(unplanned(planned)) }
+            return page(planned, versionsIndexContext(policy, timeline, language: language))
+        case .versionsJSON(let language, let slug):
+            guard let policy = site.policy(slug), let timeline = timelines[slug] else { return .failure(unplanned(planned)) }
+            let versions = feedVersions(policy, timeline, language: language)
+            return .success(OutputFile(path: planned.path, text: VersionsJSON.render(policy: slug, language: language, versions: versions)))
+        case .feed(let language, let slug):
+            guard let policy = site.policy(slug), let timeline = timelines[slug] else { return .failure(unplanned(planned)) }
+            let versions = feedVersions(policy, timeline, language: language)
+            return .success(OutputFile(path: planned.path, text: feedXML(policy, timeline, language: language, versions: versions)))
+        case .sitemap:
+            let pages = plan().files.filter(\.isPage).map(\.location)
+            return .success(OutputFile(path: planned.path, text: Sitemap.xml(pages: pages, site: site)))
+        case .asset(let index):
+            return .success(OutputFile(path: planned.path, bytes: templates.assets[index].bytes))
+        }
+    }
+
+    private func page<Context: PageTemplateContext>(_ planned: PlannedFile, _ context: Context) -> Swift.Result<OutputFile, Diagnostic> {
+        guard let html = templates.library.render(context, withTemplate: Context.template) else {
+            // TemplateSet.make refuses a set without every page template; this is a safety net.
+            return .failure(.error(.template, "template '\(Context.template)' is missing", at: SourceLocation(file: Context.template + ".mustache")))
+        }
+        return .success(OutputFile(path: planned.path, text: html))
+    }
+
+    private func lookup(_ slug: PolicySlug, _ date: CalendarDate) -> (Policy, PolicyTimeline, TimelineEntry)? {
+        guard let policy = site.policy(slug), let timeline = timelines[slug], let entry = timeline.entry(for: date) else { return nil }
+        return (policy, timeline, entry)
+    }
+
+    /// A planned file whose policy or version is not in the site: a plan from another site.
+    private func unplanned(_ planned: PlannedFile) -> Diagnostic {
+        .error(.output, "internal error: '\(planned.path)' was planned from another version of the site; build again", at: SourceLocation(file: planned.path))
     }
 
     private func feedXML(_ policy: Policy, _ timeline: PolicyTimeline, language: LanguageTag, versions: [FeedVersion]) -> String {

@@ -1,0 +1,64 @@
+import PolicyModel
+
+extension SiteRenderer {
+    /// Every file of the site, with the inputs each is made from, in a fixed order.
+    public func plan() -> SitePlan {
+        var files: [PlannedFile] = []
+        func add(_ page: PagePath, _ kind: PlannedFileKind, _ inputs: Set<RenderInput>) {
+            files.append(PlannedFile(location: page, kind: kind, inputs: inputs.sorted()))
+        }
+        let everyTimeline = Set(site.policies.map { RenderInput.timeline($0.slug) })
+
+        add(SiteLayout.languagePicker, .languagePicker, [])
+        for language in site.settings.languages {
+            add(SiteLayout.languageHome(language), .languageHome(language), everyTimeline)
+            for policy in site.policies {
+                guard let timeline = timelines[policy.slug] else { continue }
+                for entry in timeline.entries {
+                    let shown = document(of: entry.version, in: language)
+                    add(SiteLayout.version(language, policy.slug, entry.effective),
+                        .version(language, policy.slug, entry.effective, atPolicyHome: false),
+                        inputs(showing: [shown], of: policy, effective: entry.effective))
+                    if let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) {
+                        // The change page may compare the old version in the new text's language
+                        // (ChangePage): it depends on every text either side could show.
+                        let old = [document(of: previous.version, in: language), previous.version.document(in: shown.language)].compactMap { $0 }
+                        var changeInputs = inputs(showing: [shown], of: policy, effective: entry.effective)
+                        changeInputs.formUnion(inputs(showing: old, of: policy, effective: previous.effective))
+                        add(SiteLayout.changes(language, policy.slug, entry.effective), .changes(language, policy.slug, entry.effective), changeInputs)
+                    }
+                }
+                if let featured = timeline.featured {
+                    add(SiteLayout.policyHome(language, policy.slug), .version(language, policy.slug, featured.effective, atPolicyHome: true),
+                        inputs(showing: [document(of: featured.version, in: language)], of: policy, effective: featured.effective))
+                }
+                add(SiteLayout.versionsIndex(language, policy.slug), .versionsIndex(language, policy.slug), [.timeline(policy.slug)])
+                // versions.json and the feed carry the SHA-256 of every text shown.
+                var everyText: Set<RenderInput> = [.timeline(policy.slug)]
+                for entry in timeline.entries {
+                    let shown = document(of: entry.version, in: language)
+                    everyText.insert(.document(VersionFilePath(slug: policy.slug, effective: entry.effective, language: shown.language)))
+                }
+                add(SiteLayout.versionsJSON(language, policy.slug), .versionsJSON(language, policy.slug), everyText)
+                add(SiteLayout.feed(language, policy.slug), .feed(language, policy.slug), everyText)
+            }
+        }
+        add(SiteLayout.sitemap, .sitemap, [.pageList])
+        for (index, asset) in templates.assets.enumerated() {
+            add(SiteLayout.asset(asset.path), .asset(index), [])
+        }
+        return SitePlan(files: files)
+    }
+
+    /// What a page showing these texts of one version (`effective`) depends on: the texts, the policy's
+    /// timeline, and the timelines of the policies its `policy:` links point to (they resolve to
+    /// the version in force on the linking date).
+    private func inputs(showing documents: [PolicyDocument], of policy: Policy, effective: CalendarDate) -> Set<RenderInput> {
+        var inputs: Set<RenderInput> = [.timeline(policy.slug)]
+        for document in documents {
+            inputs.insert(.document(VersionFilePath(slug: policy.slug, effective: effective, language: document.language)))
+            for linked in document.referencedPolicies { inputs.insert(.timeline(linked)) }
+        }
+        return inputs
+    }
+}
