@@ -48,7 +48,7 @@ let package = Package(
         // Snapshots → model: front matter, YAML settings, Markdown outline, published.lock.
         // The only module that hashes: it records the SHA-256 of every version file as read.
         .target(name: "PolicyParse", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML",
+            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyParallel",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -56,7 +56,7 @@ let package = Package(
         // words diffed, in a form a change page or a terminal can show without diffing again.
         .target(name: "PolicyChanges", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
         // The checks of the contract: pure functions from the model to diagnostics.
-        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges"]),
+        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges", "PolicyParallel"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
             "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyChanges", "PolicyParallel",

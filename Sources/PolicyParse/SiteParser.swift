@@ -12,19 +12,25 @@ public enum SiteParser {
         /// Nil when site.yml is missing or invalid: nothing else can be interpreted without it.
         public var site: Site?
         public var diagnostics: [Diagnostic]
+        /// Every version file as parsed: pass it to the next parse of the same directory.
+        public var parsedFiles: ParsedVersionFiles
     }
 
-    public static func parse(_ content: DirectorySnapshot) -> Result {
+    /// - Parameter previous: the version files of an earlier parse of the same directory; files
+    ///   whose bytes are unchanged are not parsed again.
+    public static func parse(_ content: DirectorySnapshot, reusing previous: ParsedVersionFiles = ParsedVersionFiles()) -> Result {
         guard let siteFile = content.file(at: "site.yml") else {
-            return Result(site: nil, diagnostics: [.error(.siteConfig, "no site.yml in '\(content.root)'; create it with title, baseURL and languages (see README)", at: SourceLocation(file: content.displayPath("site.yml")))])
+            return Result(site: nil, diagnostics: [.error(.siteConfig, "no site.yml in '\(content.root)'; create it with title, baseURL and languages (see README)", at: SourceLocation(file: content.displayPath("site.yml")))], parsedFiles: previous)
         }
         var diagnostics: [Diagnostic] = []
         guard let siteText = decodeText(siteFile, in: content, code: .siteConfig, diagnostics: &diagnostics) else {
-            return Result(site: nil, diagnostics: diagnostics)
+            return Result(site: nil, diagnostics: diagnostics, parsedFiles: previous)
         }
         let (settings, siteDiagnostics) = SettingsDecoder.siteSettings(siteText, file: content.displayPath("site.yml"))
         diagnostics += siteDiagnostics
-        guard let settings else { return Result(site: nil, diagnostics: diagnostics) }
+        guard let settings else { return Result(site: nil, diagnostics: diagnostics, parsedFiles: previous) }
+        // The version files are independent of one another: parse them all at once, over every core.
+        let parsedFiles = ParsedVersionFiles.parse(content, reusing: previous)
 
         // Group files by policy folder; anything at the top level other than the known files is noise.
         var policyFiles: [PolicySlug: [SnapshotFile]] = [:]
@@ -48,17 +54,17 @@ public enum SiteParser {
 
         var policies: [Policy] = []
         for slug in policyFiles.keys.sorted() {
-            if let policy = parsePolicy(slug, files: policyFiles[slug] ?? [], settings: settings, content: content, diagnostics: &diagnostics) {
+            if let policy = parsePolicy(slug, files: policyFiles[slug] ?? [], settings: settings, content: content, parsed: parsedFiles, diagnostics: &diagnostics) {
                 policies.append(policy)
             }
         }
         // Published versions: the lock, and what every version file on disk hashes to now.
         let lock = PublishedLockFormat.read(from: content, diagnostics: &diagnostics)
-        let sourceFiles = SourceHasher.versionFiles(in: content)
-        return Result(site: Site(settings: settings, policies: policies, publishedLock: lock, sourceFiles: sourceFiles), diagnostics: diagnostics)
+        let sourceFiles = parsedFiles.hashedFiles
+        return Result(site: Site(settings: settings, policies: policies, publishedLock: lock, sourceFiles: sourceFiles), diagnostics: diagnostics, parsedFiles: parsedFiles)
     }
 
-    private static func parsePolicy(_ slug: PolicySlug, files: [SnapshotFile], settings: SiteSettings, content: DirectorySnapshot, diagnostics: inout [Diagnostic]) -> Policy? {
+    private static func parsePolicy(_ slug: PolicySlug, files: [SnapshotFile], settings: SiteSettings, content: DirectorySnapshot, parsed: ParsedVersionFiles, diagnostics: inout [Diagnostic]) -> Policy? {
         var policySettings = PolicySettings()
         var documentsByDate: [CalendarDate: [PolicyDocument]] = [:]
         var reportedFolders: Set<Substring> = []
@@ -92,7 +98,9 @@ public enum SiteParser {
                 diagnostics.append(.error(.unknownLanguage, "language '\(languageName)' is not listed in site.yml (languages: \(settings.languages.map(\.rawValue).joined(separator: ", "))); add it there or rename the file", at: SourceLocation(file: display)))
                 continue
             }
-            if let document = parseDocument(file, language: language, in: content, diagnostics: &diagnostics) {
+            guard let parsedFile = parsed.files[file.path] else { continue }
+            diagnostics += parsedFile.diagnostics
+            if let document = parsedFile.document {
                 documentsByDate[date, default: []].append(document)
             }
         }

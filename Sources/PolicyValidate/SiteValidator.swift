@@ -1,5 +1,6 @@
 import PolicyDiagnostics
 import PolicyModel
+import PolicyParallel
 
 /// The validate stage, between parse and render: every check family over the site model.
 /// `check` runs it after parsing; `build` runs it and then renders.
@@ -17,7 +18,8 @@ public enum SiteValidator {
         PublishedCheck(),
     ]
 
+    /// The families are pure and independent: they run at once, over every core.
     public static func validate(_ input: ValidationInput) -> [Diagnostic] {
-        checks.flatMap { $0.check(input) }
+        checks.parallelMap { $0.check(input) }.flatMap { $0 }
     }
 }

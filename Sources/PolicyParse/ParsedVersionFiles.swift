@@ -1,0 +1,55 @@
+import PolicyDiagnostics
+import PolicyLoad
+import PolicyModel
+import PolicyParallel
+
+/// What parsing one version file (`<policy>/<date>/<lang>.md`) gave: a pure function of its
+/// bytes and the path it is shown under, so it can be kept and reused while the bytes are the same.
+public struct ParsedVersionFile: Sendable {
+    /// The path diagnostics name, e.g. `Content/privacy/2024-03-01/en.md`.
+    let display: String
+    let bytes: [UInt8]
+    let digest: SourceDigest
+    /// Nil when the file failed to parse (its diagnostics say why).
+    let document: PolicyDocument?
+    let diagnostics: [Diagnostic]
+}
+
+/// Every version file of a snapshot, parsed; handed back to the next parse so that a rebuild
+/// after an edit parses only the files whose bytes changed.
+public struct ParsedVersionFiles: Sendable {
+    /// By path relative to the content directory.
+    var files: [String: ParsedVersionFile] = [:]
+
+    public init() {}
+
+    /// The version files of `content` parsed over every core, reusing `previous` for any file
+    /// whose path and bytes are unchanged.
+    static func parse(_ content: DirectorySnapshot, reusing previous: ParsedVersionFiles) -> ParsedVersionFiles {
+        let candidates = content.files.compactMap { file in VersionFilePath(file.path).map { (file, $0.language) } }
+        let parsed = candidates.parallelMap { file, language -> (String, ParsedVersionFile) in
+            let display = content.displayPath(file.path)
+            // Array equality is a pointer comparison when the loader kept the same buffer.
+            if let kept = previous.files[file.path], kept.display == display, kept.bytes == file.bytes {
+                return (file.path, kept)
+            }
+            var diagnostics: [Diagnostic] = []
+            let document = SiteParser.parseDocument(file, language: language, in: content, diagnostics: &diagnostics)
+            return (file.path, ParsedVersionFile(display: display, bytes: file.bytes, digest: SourceHasher.sha256(file.bytes),
+                                                 document: document, diagnostics: diagnostics))
+        }
+        var result = ParsedVersionFiles()
+        result.files = Dictionary(parsed, uniquingKeysWith: { first, _ in first })
+        return result
+    }
+
+    /// Every version file on disk, parsed or not, with the SHA-256 of its bytes.
+    var hashedFiles: [VersionFilePath: HashedFile] {
+        var result: [VersionFilePath: HashedFile] = [:]
+        for (path, file) in files {
+            guard let versionPath = VersionFilePath(path) else { continue }
+            result[versionPath] = HashedFile(file: file.display, digest: file.digest)
+        }
+        return result
+    }
+}
