@@ -1,6 +1,10 @@
+import Foundation
 import PolicyDiagnostics
+import PolicyLoad
 import PolicyModel
+import PolicyParse
 import PolicyRender
+import PolicyValidate
 
 /// What the engine builds from.
 public struct EngineOptions: Sendable {
@@ -39,6 +43,11 @@ public struct SiteUpdate: Sendable {
 /// Builds the site in memory and keeps it up to date as files change: the engine under
 /// `serve`, and the benchmark's incremental rebuild.
 ///
+/// A rebuild re-reads only the changed paths, re-parses only files whose bytes changed (parse
+/// results are kept by content), validates the site, plans every file with the inputs it is
+/// made from (`SiteRenderer.plan`), and re-renders only the files whose inputs changed
+/// (`RenderFingerprints`). The result is byte-identical to a full build.
+///
 /// Not thread-safe: one build or rebuild at a time (the preview server runs them in order).
 /// The engine never writes to disk; `files` is the last good site.
 public final class SiteEngine {
@@ -46,43 +55,134 @@ public final class SiteEngine {
     /// The last good site, by path relative to the site root (`en/privacy/index.html`).
     public private(set) var files: [String: OutputFile] = [:]
 
+    /// The content as last read, and its version files as last parsed.
+    private var content: DirectoryLoader.Result?
+    private var parsedFiles = ParsedVersionFiles()
+    /// The templates as last read and checked, for the languages they were checked against.
+    private var templates: (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag])?
+    private var templatesGeneration = 0
+    /// The fingerprint of every file of the last good site.
+    private var fingerprints: [String: Int] = [:]
+
     public init(_ options: EngineOptions) {
         self.options = options
     }
 
     /// Reads everything and renders the whole site.
     public func build() -> SiteUpdate {
-        update()
+        content = nil
+        templates = nil
+        fingerprints = [:]
+        return update(contentChanges: nil)
     }
 
-    /// After files changed on disk (paths as a watcher reports them: created, modified or
-    /// deleted files and folders under the content or templates directory).
+    /// After files changed on disk (paths as a watcher reports them, absolute or relative to the
+    /// current directory: created, modified or deleted files and folders). A change under the
+    /// templates re-reads them; a path under neither directory is ignored.
     public func rebuild(changedPaths: [String]) -> SiteUpdate {
-        update()
+        let contentRoot = Self.absolute(options.contentDirectory)
+        let templatesRoot = Self.absolute(options.templatesDirectory)
+        var contentChanges: Set<String> = []
+        for path in changedPaths.map(Self.absolute) {
+            if let relative = Self.relative(path, to: contentRoot) {
+                // The whole content directory changed (e.g. replaced): read it again.
+                if relative.isEmpty { content = nil } else { contentChanges.insert(relative) }
+            } else if Self.relative(path, to: templatesRoot) != nil {
+                templates = nil
+            }
+        }
+        return update(contentChanges: contentChanges)
     }
 
-    private func update() -> SiteUpdate {
+    private func update(contentChanges: Set<String>?) -> SiteUpdate {
         let clock = ContinuousClock()
         let start = clock.now
-        let checked = CheckPipeline.check(CheckOptions(
-            contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory, asOf: options.asOf
-        ))
-        var diagnostics = checked.diagnostics
-        guard var site = checked.site, let templates = checked.templates, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return SiteUpdate(diagnostics: checked.diagnostics, succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start)
+        var diagnostics: [Diagnostic] = []
+        func failed() -> SiteUpdate {
+            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start)
         }
+
+        // Load: only what changed, once the content has been read.
+        var site: Site?
+        do throws(Diagnostic) {
+            let loaded: DirectoryLoader.Result
+            if let previous = content, let contentChanges {
+                loaded = try DirectoryLoader().reload(contentChanges, in: previous, root: options.contentDirectory)
+            } else {
+                loaded = try DirectoryLoader().load(options.contentDirectory)
+            }
+            content = loaded
+            diagnostics += loaded.diagnostics
+            // Parse: only files whose bytes changed.
+            let parsed = SiteParser.parse(loaded.snapshot, reusing: parsedFiles)
+            parsedFiles = parsed.parsedFiles
+            diagnostics += parsed.diagnostics
+            site = parsed.site
+        } catch {
+            content = nil
+            diagnostics.append(error)
+        }
+        if let site {
+            diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf))
+        }
+
+        // Templates: read again only after they changed, or the site's languages did.
+        let languages = site?.settings.languages ?? []
+        if templates == nil || templates?.languages != languages {
+            templates = loadTemplates(languages: languages)
+            templatesGeneration += 1
+        }
+        diagnostics += templates?.diagnostics ?? []
+
+        guard var site, let templateSet = templates?.set, !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
         if !options.includeDrafts { site = site.withoutDrafts() }
-        let rendered = SiteRenderer(site: site, templates: templates, asOf: options.asOf).render()
-        diagnostics = Diagnostic.sortedForReport(diagnostics + rendered.diagnostics)
-        guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else {
-            return SiteUpdate(diagnostics: diagnostics, succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start)
+
+        // Render: every planned file whose inputs changed since the last good site.
+        let renderer = SiteRenderer(site: site, templates: templateSet, asOf: options.asOf)
+        let plan = renderer.plan()
+        let fingerprint = RenderFingerprints(site: site, plan: plan, templatesGeneration: templatesGeneration, asOf: options.asOf, includeDrafts: options.includeDrafts)
+        var nextFingerprints: [String: Int] = [:]
+        var stale: [PlannedFile] = []
+        for file in plan.files {
+            let print = fingerprint.of(file)
+            nextFingerprints[file.path] = print
+            if fingerprints[file.path] != print { stale.append(file) }
         }
-        var next: [String: OutputFile] = [:]
-        for file in rendered.files { next[file.path] = file }
-        let changed = next.values.filter { files[$0.path] != $0 }.map(\.path).sorted()
-        let removed = files.keys.filter { next[$0] == nil }.sorted()
-        files = next
-        let pages = rendered.files.map(\.path).filter { $0.hasSuffix(".html") }
-        return SiteUpdate(diagnostics: diagnostics, succeeded: true, renderedPages: pages, changedFiles: changed, removedFiles: removed, elapsed: clock.now - start)
+        let rendered = renderer.render(stale)
+        diagnostics += rendered.diagnostics
+        guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
+
+        var changed: [String] = []
+        for file in rendered.files where files[file.path] != file {
+            changed.append(file.path)
+            files[file.path] = file
+        }
+        let removed = files.keys.filter { nextFingerprints[$0] == nil }.sorted()
+        for path in removed { files[path] = nil }
+        fingerprints = nextFingerprints
+        return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
+                          renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
+                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start)
+    }
+
+    private func loadTemplates(languages: [LanguageTag]) -> (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag]) {
+        do {
+            let loaded = try DirectoryLoader().load(options.templatesDirectory)
+            let (set, problems) = TemplateSet.make(from: loaded.snapshot, languages: languages)
+            return (set, loaded.diagnostics + problems, languages)
+        } catch {
+            return (nil, [error], languages)
+        }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// `path` relative to `root` ("" for the root itself), or nil when it is outside.
+    private static func relative(_ path: String, to root: String) -> String? {
+        if path == root { return "" }
+        guard path.hasPrefix(root + "/") else { return nil }
+        return String(path.dropFirst(root.count + 1))
     }
 }
