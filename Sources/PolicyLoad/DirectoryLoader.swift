@@ -61,53 +61,58 @@ public struct DirectoryLoader {
         return Result(snapshot: DirectorySnapshot(root: displayRoot, files: files), diagnostics: diagnostics)
     }
 
-    /// A file or folder to read: its path on disk and relative to the root ("" for the root).
+    /// A file or folder to read: its path on disk and relative to the root ("" for the root),
+    /// and its type when the folder listing gave it.
     private struct Entry {
         var path: String
         var relative: String
+        var type: FileSystemCalls.EntryType? = nil
     }
 
     /// Reads the entries, every folder among them whole, into `files`. An explicit stack, not
     /// recursion: folders may nest as deep as the file system allows.
     /// - Parameter missingIsFine: the entries were reported changed and may have been deleted.
     private func read(_ entries: [Entry], realRoot: String, displayRoot: String, files: inout [SnapshotFile], diagnostics: inout [Diagnostic], missingIsFine: Bool) {
-        let manager = FileManager.default
         var pending = entries
         // A link to a folder above itself would otherwise make the walk endless.
         var visited: Set<String> = []
         while let entry = pending.popLast() {
-            let display = entry.relative.isEmpty ? displayRoot : displayRoot + "/" + entry.relative
             let isRoot = entry.relative.isEmpty
-            let attributes = try? manager.attributesOfItem(atPath: entry.path)
-            if attributes == nil, missingIsFine, !isRoot { continue }
-            if !isRoot, attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-                let target = URL(fileURLWithPath: entry.path).resolvingSymlinksInPath().path
+            let display = isRoot ? displayRoot : displayRoot + "/" + entry.relative
+            if missingIsFine, !isRoot, !FileSystemCalls.exists(entry.path) { continue }
+            var type = isRoot ? .directory : entry.type ?? FileSystemCalls.typeWithoutFollowing(entry.path)
+            var realPath = isRoot ? realRoot : realRoot + "/" + entry.relative
+            if type == .symbolicLink {
+                guard let target = FileSystemCalls.realPath(entry.path) else {
+                    diagnostics.append(.error(.unreadable, "cannot read: a broken symbolic link; remove it or point it at a file", at: SourceLocation(file: display)))
+                    continue
+                }
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
                     diagnostics.append(.error(.symlink, "symbolic link leads outside '\(displayRoot)' and was not read; replace it with the file itself", at: SourceLocation(file: display)))
                     continue
                 }
+                realPath = target
+                type = FileSystemCalls.typeFollowing(entry.path) ?? .other
             }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: entry.path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error(.unreadable, "cannot read: a broken symbolic link; remove it or point it at a file", at: SourceLocation(file: display)))
-                continue
-            }
-            if isDirectory.boolValue {
-                guard visited.insert(URL(fileURLWithPath: entry.path).resolvingSymlinksInPath().path).inserted else { continue }
-                let names: [String]
-                do {
-                    names = try manager.contentsOfDirectory(atPath: entry.path)
-                } catch {
-                    diagnostics.append(.error(.unreadable, "cannot read directory: \(error.localizedDescription)", at: SourceLocation(file: display)))
-                    continue
+            switch type {
+            case .directory:
+                guard visited.insert(realPath).inserted else { continue }
+                switch FileSystemCalls.list(entry.path) {
+                case .success(let children):
+                    for child in children where !child.name.hasPrefix(".") {
+                        pending.append(Entry(path: entry.path + "/" + child.name, relative: isRoot ? child.name : entry.relative + "/" + child.name, type: child.type))
+                    }
+                case .failure(let error):
+                    diagnostics.append(.error(.unreadable, "cannot read directory: \(error.description)", at: SourceLocation(file: display)))
                 }
-                for name in names where !name.hasPrefix(".") {
-                    pending.append(Entry(path: entry.path + "/" + name, relative: isRoot ? name : entry.relative + "/" + name))
+            case .file:
+                switch FileSystemCalls.read(entry.path) {
+                case .success(let bytes): files.append(SnapshotFile(path: entry.relative, bytes: bytes))
+                case .failure: diagnostics.append(.error(.unreadable, "cannot read file; check its permissions", at: SourceLocation(file: display)))
                 }
-            } else if let data = manager.contents(atPath: entry.path) {
-                files.append(SnapshotFile(path: entry.relative, bytes: [UInt8](data)))
-            } else {
-                diagnostics.append(.error(.unreadable, "cannot read file; check its permissions", at: SourceLocation(file: display)))
+            case .symbolicLink, .other:
+                // A FIFO or device would block or never end: never open one.
+                diagnostics.append(.error(.unreadable, "not a regular file or folder; remove it from '\(displayRoot)'", at: SourceLocation(file: display)))
             }
         }
     }

@@ -41,6 +41,8 @@ public struct PolicyDocument: Sendable, Equatable {
     /// text depends on when their versions take effect, since such a link resolves to the
     /// version in force on the linking date.
     public var referencedPolicies: [PolicySlug]
+    /// Every link and image of the body, in reading order: found once, read by the link check.
+    public var links: [MarkdownLink]
 
     public init(language: LanguageTag, file: String, frontMatter: FrontMatter, body: MarkdownDocument, headings: [Heading], bodyStartLine: Int, source: [UInt8]) {
         self.language = language
@@ -50,7 +52,9 @@ public struct PolicyDocument: Sendable, Equatable {
         self.headings = headings
         self.bodyStartLine = bodyStartLine
         self.source = source
-        self.referencedPolicies = Set(body.links.compactMap { PolicyReference($0.destination)?.slug }).sorted()
+        let links = body.links
+        self.links = links
+        self.referencedPolicies = Set(links.compactMap { PolicyReference($0.destination)?.slug }).sorted()
     }
 
     /// Where a position of the body is in the file.

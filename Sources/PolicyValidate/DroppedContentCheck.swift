@@ -1,6 +1,7 @@
 import PolicyDiagnostics
 import PolicyMarkdown
 import PolicyModel
+import PolicyParallel
 
 /// Content that never reaches the reader, though the author sees it in the source:
 /// - `raw-html`: HTML blocks and inline HTML, which safe mode omits (comments are left alone:
@@ -11,15 +12,8 @@ struct DroppedContentCheck: SiteCheck {
     let name = "dropped-content"
 
     func check(_ input: ValidationInput) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for policy in input.site.policies {
-            for version in policy.versions {
-                for document in version.documents {
-                    diagnostics += problems(in: document)
-                }
-            }
-        }
-        return diagnostics
+        let documents = input.site.policies.flatMap { $0.versions.flatMap(\.documents) }
+        return documents.parallelMap { problems(in: $0) }.flatMap { $0 }
     }
 
     private func problems(in document: PolicyDocument) -> [Diagnostic] {

@@ -1,5 +1,6 @@
 import PolicyDiagnostics
 import PolicyModel
+import PolicyParallel
 
 /// Links between and within policies:
 /// - `#id` must name an anchor of the same document (a heading's id or slug);
@@ -18,23 +19,21 @@ struct LinkCheck: SiteCheck {
     static let hintBudget = 200
 
     func check(_ input: ValidationInput) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let site = input.site
         // A published page links to published text; a draft is previewed with the other drafts.
         let published = Dictionary(site.withoutDrafts().policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let all = Dictionary(site.policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        for policy in site.policies {
-            for version in policy.versions {
-                for document in version.documents {
-                    var checker = DocumentLinks(document: document, version: version, settings: site.settings,
-                                                policies: all, targets: document.frontMatter.draft ? all : published)
-                    for link in document.body.links {
-                        diagnostics += checker.problems(link.destination, at: document.location(of: link.position))
-                    }
-                }
+        let documents = site.policies.flatMap { policy in policy.versions.flatMap { version in version.documents.map { (version, $0) } } }
+        // Each text's links are checked on their own: over every core.
+        return documents.parallelMap { version, document in
+            var diagnostics: [Diagnostic] = []
+            var checker = DocumentLinks(document: document, version: version, settings: site.settings,
+                                        policies: all, targets: document.frontMatter.draft ? all : published)
+            for link in document.links {
+                diagnostics += checker.problems(link.destination, at: document.location(of: link.position))
             }
-        }
-        return diagnostics
+            return diagnostics
+        }.flatMap { $0 }
     }
 
     /// `%E8%81%94` → `联`, so a percent-encoded fragment matches the anchor it encodes; text that

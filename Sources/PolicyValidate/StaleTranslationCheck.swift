@@ -1,6 +1,7 @@
 import PolicyChanges
 import PolicyDiagnostics
 import PolicyModel
+import PolicyParallel
 
 /// `stale-translation` (warning): between two consecutive versions A and B of a policy, a
 /// top-level section whose words changed in the default language but which is the same in a
@@ -18,29 +19,37 @@ struct StaleTranslationCheck: SiteCheck {
 
     func check(_ input: ValidationInput) -> [Diagnostic] {
         let defaultLanguage = input.site.settings.defaultLanguage
-        var diagnostics: [Diagnostic] = []
+        var pairs: [(before: PolicyVersion, after: PolicyVersion, archived: Bool)] = []
         for policy in input.site.policies {
             let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
             for (before, after) in zip(policy.versions, policy.versions.dropFirst()) {
-                // A version without the default language's file is reported by the parser.
-                guard let referenceBefore = before.document(in: defaultLanguage), let referenceAfter = after.document(in: defaultLanguage) else { continue }
-                let archived = timeline.entry(for: after.effective)?.status == .archived
-                let translations = after.documents.filter { $0.language != defaultLanguage && (!archived || $0.frontMatter.draft) }
-                guard !translations.isEmpty else { continue }
-                let referenceSections = DocumentSection.split(referenceAfter)
-                let reworded = SectionSimilarity.compare(old: referenceBefore, new: referenceAfter).filter { $0.value == .wordsChanged }
-                // In the default language's order; only ids (and the text before the first heading) match across languages.
-                let changed = referenceSections.filter { reworded[$0.key] != nil && ($0.heading?.id != nil || $0.heading == nil) }
-                guard !changed.isEmpty else { continue }
-                for translation in translations {
-                    guard let earlier = before.document(in: translation.language) else { continue }
-                    let same = SectionSimilarity.compare(old: earlier, new: translation)
-                    let sections = DocumentSection.split(translation)
-                    for section in changed where same[section.key] == .identical {
-                        guard let stale = sections.first(where: { $0.key == section.key }) else { continue }
-                        diagnostics.append(diagnostic(section: section, stale: stale, in: translation, reference: referenceAfter, from: before.effective, to: after.effective))
-                    }
-                }
+                pairs.append((before, after, timeline.entry(for: after.effective)?.status == .archived))
+            }
+        }
+        // Each pair of consecutive versions is compared on its own: over every core.
+        return pairs.parallelMap { pair in
+            staleSections(from: pair.before, to: pair.after, archived: pair.archived, defaultLanguage: defaultLanguage)
+        }.flatMap { $0 }
+    }
+
+    private func staleSections(from before: PolicyVersion, to after: PolicyVersion, archived: Bool, defaultLanguage: LanguageTag) -> [Diagnostic] {
+        // A version without the default language's file is reported by the parser.
+        guard let referenceBefore = before.document(in: defaultLanguage), let referenceAfter = after.document(in: defaultLanguage) else { return [] }
+        let translations = after.documents.filter { $0.language != defaultLanguage && (!archived || $0.frontMatter.draft) }
+        guard !translations.isEmpty else { return [] }
+        let referenceSections = DocumentSection.split(referenceAfter)
+        let reworded = SectionSimilarity.compare(old: referenceBefore, new: referenceAfter).filter { $0.value == .wordsChanged }
+        // In the default language's order; only ids (and the text before the first heading) match across languages.
+        let changed = referenceSections.filter { reworded[$0.key] != nil && ($0.heading?.id != nil || $0.heading == nil) }
+        guard !changed.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for translation in translations {
+            guard let earlier = before.document(in: translation.language) else { continue }
+            let same = SectionSimilarity.compare(old: earlier, new: translation)
+            let sections = DocumentSection.split(translation)
+            for section in changed where same[section.key] == .identical {
+                guard let stale = sections.first(where: { $0.key == section.key }) else { continue }
+                diagnostics.append(diagnostic(section: section, stale: stale, in: translation, reference: referenceAfter, from: before.effective, to: after.effective))
             }
         }
         return diagnostics
