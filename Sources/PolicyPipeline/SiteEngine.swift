@@ -38,6 +38,15 @@ public struct SiteUpdate: Sendable {
     public var removedFiles: [String]
     /// How long the update took.
     public var elapsed: Duration
+    /// How long each stage took, in order (load and parse, check, templates, plan, render), for
+    /// the benchmark and serve's log line.
+    public var stages: [StageTiming] = []
+}
+
+/// The time one stage of an engine update took.
+public struct StageTiming: Sendable, Equatable {
+    public var stage: String
+    public var elapsed: Duration
 }
 
 /// Builds the site in memory and keeps it up to date as files change: the engine under
@@ -58,6 +67,8 @@ public final class SiteEngine {
     /// The content as last read, and its version files as last parsed.
     private var content: DirectoryLoader.Result?
     private var parsedFiles = ParsedVersionFiles()
+    /// The per-document and per-version-pair check results of the last validation.
+    private var checkMemo = CheckMemo()
     /// The templates as last read and checked, for the languages they were checked against.
     private var templates: (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag])?
     private var templatesGeneration = 0
@@ -73,6 +84,7 @@ public final class SiteEngine {
         content = nil
         templates = nil
         fingerprints = [:]
+        checkMemo = CheckMemo()
         return update(contentChanges: nil)
     }
 
@@ -98,8 +110,15 @@ public final class SiteEngine {
         let clock = ContinuousClock()
         let start = clock.now
         var diagnostics: [Diagnostic] = []
+        var stages: [StageTiming] = []
+        var lapStart = start
+        func lap(_ stage: String) {
+            let now = clock.now
+            stages.append(StageTiming(stage: stage, elapsed: now - lapStart))
+            lapStart = now
+        }
         func failed() -> SiteUpdate {
-            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start)
+            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start, stages: stages)
         }
 
         // Load: only what changed, once the content has been read.
@@ -122,9 +141,13 @@ public final class SiteEngine {
             content = nil
             diagnostics.append(error)
         }
+        lap("parse")
         if let site {
-            diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf))
+            let validated = SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf), reusing: checkMemo)
+            diagnostics += validated.diagnostics
+            checkMemo = validated.memo
         }
+        lap("check")
 
         // Templates: read again only after they changed, or the site's languages did.
         let languages = site?.settings.languages ?? []
@@ -133,6 +156,7 @@ public final class SiteEngine {
             templatesGeneration += 1
         }
         diagnostics += templates?.diagnostics ?? []
+        lap("templates")
 
         guard var site, let templateSet = templates?.set, !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
         if !options.includeDrafts { site = site.withoutDrafts() }
@@ -148,7 +172,9 @@ public final class SiteEngine {
             nextFingerprints[file.path] = print
             if fingerprints[file.path] != print { stale.append(file) }
         }
+        lap("plan")
         let rendered = renderer.render(stale)
+        lap("render")
         diagnostics += rendered.diagnostics
         guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
 
@@ -162,7 +188,7 @@ public final class SiteEngine {
         fingerprints = nextFingerprints
         return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
                           renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
-                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start)
+                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start, stages: stages)
     }
 
     private func loadTemplates(languages: [LanguageTag]) -> (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag]) {
