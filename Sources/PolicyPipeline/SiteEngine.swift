@@ -72,6 +72,9 @@ public final class SiteEngine {
     /// The templates as last read and checked, for the languages they were checked against.
     private var templates: (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag])?
     private var templatesGeneration = 0
+    /// The date table and the plan of the last render, with the shape of the site it was for.
+    private var dates: DateFormatting?
+    private var planned: (shape: Int, plan: SitePlan)?
     /// The fingerprint of every file of the last good site.
     private var fingerprints: [String: Int] = [:]
 
@@ -85,6 +88,7 @@ public final class SiteEngine {
         templates = nil
         fingerprints = [:]
         checkMemo = CheckMemo()
+        planned = nil
         return update(contentChanges: nil)
     }
 
@@ -162,8 +166,17 @@ public final class SiteEngine {
         if !options.includeDrafts { site = site.withoutDrafts() }
 
         // Render: every planned file whose inputs changed since the last good site.
-        let renderer = SiteRenderer(site: site, templates: templateSet, asOf: options.asOf)
-        let plan = renderer.plan()
+        let renderer = SiteRenderer(site: site, templates: templateSet, asOf: options.asOf, reusing: dates)
+        dates = renderer.dates
+        // The plan depends only on the site's shape: reuse it while that is unchanged.
+        let shape = RenderFingerprints.shape(of: site, templatesGeneration: templatesGeneration)
+        let plan: SitePlan
+        if let previous = planned, previous.shape == shape {
+            plan = previous.plan
+        } else {
+            plan = renderer.plan()
+            planned = (shape, plan)
+        }
         let fingerprint = RenderFingerprints(site: site, plan: plan, templatesGeneration: templatesGeneration, asOf: options.asOf, includeDrafts: options.includeDrafts)
         var nextFingerprints: [String: Int] = [:]
         var stale: [PlannedFile] = []

@@ -121,6 +121,17 @@ import Testing
                 try site.write("cookies/2026-06-01/en.md", try site.text("cookies/2026-02-01/en.md") + "\nA new paragraph.\n")
                 return [site.path("cookies/2026-06-01")]
             }),
+            // The cookie text now links to the privacy policy: its pages depend on when privacy
+            // versions take effect, so the next edit must re-render them (a plan kept from before
+            // the link would miss them).
+            ("a new link to another policy", {
+                try site.write("cookies/2026-02-01/en.md", try site.text("cookies/2026-02-01/en.md") + "\nSee also [our privacy policy](policy:privacy#contact).\n")
+                return [site.path("cookies/2026-02-01/en.md")]
+            }),
+            ("a new version of the linked policy", {
+                try site.write("privacy/2026-10-01/en.md", try site.text("privacy/2025-09-01/en.md") + "\nA clarification.\n")
+                return [site.path("privacy/2026-10-01")]
+            }),
             ("a deleted version folder", {
                 try FileManager.default.removeItem(atPath: site.path("cookies/2026-06-01"))
                 return [site.path("cookies/2026-06-01")]
