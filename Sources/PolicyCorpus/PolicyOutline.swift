@@ -61,13 +61,15 @@ struct PolicyOutline: Sendable, Equatable {
     }
 
     /// A first version: the required sections in order, with optional ones among them until
-    /// the text is about `targetBytes` long.
+    /// the text is about `targetBytes` long (or with fewer subsections, for a small target).
     static func initial(required: [String], targetBytes: Int, random: inout SplitMix64) -> PolicyOutline {
         var outline = PolicyOutline(intro: [.paragraph(seed: random.next()), .paragraph(seed: random.next())], sections: [], nextSerial: 1)
         for id in required {
             outline.sections.append(outline.makeSection(id: id, random: &random))
         }
         outline.grow(toward: targetBytes, random: &random)
+        // A small target: fewer subsections (required sections stay).
+        outline.shrink(toward: targetBytes, required: Set(required), random: &random)
         return outline
     }
 
