@@ -21,10 +21,13 @@ enum ErrorOverlay {
     static let maximumShown = 50
 
     static func html(_ entries: [OverlayEntry]) -> String {
-        let errors = entries.filter { $0.diagnostic.severity == .error }.count
-        let heading = errors == 1 ? "1 error" : "\(errors) errors"
+        // Errors first: they are why the page is not updating; warnings follow.
+        let errors = entries.filter { $0.diagnostic.severity == .error }
+        let others = entries.filter { $0.diagnostic.severity != .error }
+        var heading = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        if !others.isEmpty { heading += others.count == 1 ? " and 1 warning" : " and \(others.count) warnings" }
         var items = ""
-        for entry in entries.prefix(maximumShown) {
+        for entry in (errors + others).prefix(maximumShown) {
             items += item(entry)
         }
         if entries.count > maximumShown {
@@ -47,7 +50,7 @@ enum ErrorOverlay {
         #\(elementID) li.ps-warning .ps-severity { color: #92400e; }
         #\(elementID) .ps-message { margin: .25rem 0 0; overflow-wrap: anywhere; }
         #\(elementID) .ps-code { color: #5a636e; font-size: .85em; }
-        #\(elementID) pre { margin: .5rem 0 0; padding: .5rem .75rem; background: #1d232a; color: #f5f7f9; border-radius: .25rem; overflow-x: auto; font: 13px/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: pre; }
+        #\(elementID) pre { direction: ltr; unicode-bidi: isolate; margin: .5rem 0 0; padding: .5rem .75rem; background: #1d232a; color: #f5f7f9; border-radius: .25rem; overflow-x: auto; font: 13px/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: pre; }
         #\(elementID) .ps-caret { color: #ff8a80; font-weight: 700; }
         #\(elementID) li.ps-more { border: 0; background: none; padding: 0; color: #3a424c; }
         </style>
@@ -84,16 +87,29 @@ enum ErrorOverlay {
     /// `  12 | text` and, under it, a caret at the column. Columns count UTF-8 bytes (as cmark and
     /// the YAML parser report them); the caret is placed after the characters those bytes make.
     static func sourceExcerpt(_ source: String, line: Int, column: Int?) -> String {
-        // Tabs would move the caret; long lines are cut, as a terminal would.
-        let text = String(source.replacingOccurrences(of: "\t", with: " ").prefix(400))
+        // Tabs would move the caret.
+        var text = Array(source.replacingOccurrences(of: "\t", with: " "))
+        var caret: Int?
+        if let column, column >= 1 {
+            caret = String(decoding: Array(source.replacingOccurrences(of: "\t", with: " ").utf8.prefix(column - 1)), as: UTF8.self).count
+        }
+        // A long line (a paragraph is one line) is cut to a window around the column, so the
+        // caret is on screen.
+        if let offset = caret, offset > lead + 20 {
+            text = ["…"] + text[(offset - lead)...]
+            caret = lead + 1
+        }
+        if text.count > width { text = text[..<width] + ["…"] }
         let number = String(line)
         let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number + " | "
-        var result = HTMLEscaping.escape(gutter + text)
-        if let column, column >= 1 {
-            let prefixBytes = Array(text.utf8.prefix(column - 1))
-            let characters = String(decoding: prefixBytes, as: UTF8.self).count
-            result += "\n" + String(repeating: " ", count: 5) + " | " + String(repeating: " ", count: characters) + "<span class=\"ps-caret\">^</span>"
+        var result = HTMLEscaping.escape(gutter + String(text))
+        if let caret {
+            result += "\n" + String(repeating: " ", count: 5) + " | " + String(repeating: " ", count: caret) + "<span class=\"ps-caret\">^</span>"
         }
         return result
     }
+
+    /// Characters kept before the column when a long line is cut, and the widest excerpt.
+    private static let lead = 40
+    private static let width = 110
 }

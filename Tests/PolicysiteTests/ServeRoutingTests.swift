@@ -74,6 +74,21 @@ import Testing
         #expect(html.contains("unknown key &#39;&lt;img src=x onerror=alert(1)&gt;&#39;"))
         #expect(html.contains("    2 | a: &lt;script&gt;alert(1)&lt;/script&gt;\n      |   <span class=\"ps-caret\">^</span>"))
         #expect(html.contains("1 error."))
+        let warning = Diagnostic.warning(.frontMatter, "w", at: SourceLocation(file: "a.md"))
+        let mixed = ErrorOverlay.html([OverlayEntry(diagnostic: warning), OverlayEntry(diagnostic: hostile)])
+        #expect(mixed.contains("1 error and 1 warning."))
+        // Errors come first.
+        #expect(mixed.range(of: "ps-error")!.lowerBound < mixed.range(of: "ps-warning\"")!.lowerBound)
+    }
+
+    @Test func aLongLineIsCutAroundTheColumn() {
+        let line = String(repeating: "a", count: 170) + "[x](#rigths)" + String(repeating: "b", count: 200)
+        let excerpt = ErrorOverlay.sourceExcerpt(line, line: 11, column: 171)
+        let lines = excerpt.components(separatedBy: "\n")
+        #expect(lines[0].hasPrefix("   11 | …" + String(repeating: "a", count: 40) + "[x](#rigths)"))
+        #expect(lines[0].hasSuffix("…"))
+        // The caret sits under the "[", which is 41 characters into the cut line.
+        #expect(lines[1] == "      | " + String(repeating: " ", count: 41) + "<span class=\"ps-caret\">^</span>")
     }
 
     @Test func theCaretCountsCharactersNotBytes() {
