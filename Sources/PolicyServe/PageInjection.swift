@@ -47,7 +47,8 @@ enum PageInjection {
           });
           events.addEventListener("reload", (event) => {
             const change = JSON.parse(event.data);
-            if (change.all || change.pages.includes(page)) reload();
+            // A 404 page (no site path) reloads on every rebuild: the page may exist now.
+            if (change.all || page === "" || change.pages.includes(page)) reload();
           });
         })();
         </script>

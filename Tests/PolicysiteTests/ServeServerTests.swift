@@ -147,6 +147,53 @@ import Testing
         }
     }
 
+    @Test func theScriptIsAddedWhenServedNeverToTheSiteItself() async throws {
+        try await ServedSample.with { site in
+            let files = await site.server.store.current().files
+            #expect(files["en/privacy/index.html"] != nil)
+            #expect(!files.values.contains { String(decoding: $0.bytes, as: UTF8.self).contains("EventSource") })
+            let served = try await site.get("/en/privacy/")
+            #expect(served.text.contains("EventSource"))
+        }
+    }
+
+    @Test func asOfPreviewsTheSiteOnALaterDay() async throws {
+        // On 2027-02-01 the 2027-01-15 version is in force: the policy's main page shows it.
+        try await ServedSample.with(asOf: "2027-02-01") { site in
+            let page = try await site.get("/en/privacy/")
+            #expect(page.text.contains("Smart Search"))
+            let archived = try await site.get("/en/privacy/2025-09-01/")
+            #expect(archived.text.contains("status-archived"))
+        }
+    }
+
+    @Test func theDraftBadgeIsInDraftBuildsOnly() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        let file = root.appendingPathComponent("Content/privacy/2027-01-15/en.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "summary: >", with: "draft: true\nsummary: >").utf8).write(to: file)
+        func build(drafts: Bool) -> [String: OutputFile] {
+            let engine = SiteEngine(EngineOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path,
+                                                  asOf: CalendarDate(iso: "2026-11-21")!, includeDrafts: drafts))
+            #expect(engine.build().succeeded)
+            return engine.files
+        }
+        let withDrafts = build(drafts: true)
+        let draftPage = String(decoding: withDrafts["en/privacy/2027-01-15/index.html"]?.bytes ?? [], as: UTF8.self)
+        #expect(draftPage.contains("<span class=\"badge badge-draft\">Draft</span>"))
+        // The published pages of the same build have no badge.
+        let publishedPage = String(decoding: withDrafts["en/privacy/2025-09-01/index.html"]?.bytes ?? [], as: UTF8.self)
+        #expect(!publishedPage.isEmpty && !publishedPage.contains("badge-draft"))
+        // A plain build leaves the draft text out (its page, if a translation gives it one, has
+        // no badge).
+        let plain = build(drafts: false)
+        #expect(!plain.values.contains { String(decoding: $0.bytes, as: UTF8.self).contains("<span class=\"badge badge-draft\"") })
+    }
+
     @Test func shutdownWithAConnectedClientTakesLessThanASecond() async throws {
         let site = try await ServedSample.start()
         let port = site.port

@@ -20,8 +20,8 @@ final class ServedSample: @unchecked Sendable {
     var content: URL { root.appendingPathComponent("Content") }
 
     /// Runs `body` with a started server and always stops it (and deletes the copy) after.
-    static func with(prepare: (URL) throws -> Void = { _ in }, _ body: (ServedSample) async throws -> Void) async throws {
-        let site = try await start(prepare: prepare)
+    static func with(asOf: String = "2026-11-21", prepare: (URL) throws -> Void = { _ in }, _ body: (ServedSample) async throws -> Void) async throws {
+        let site = try await start(asOf: asOf, prepare: prepare)
         do {
             try await body(site)
         } catch {
