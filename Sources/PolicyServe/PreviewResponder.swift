@@ -34,7 +34,7 @@ struct PreviewResponder: HTTPResponder {
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return Self.text(.movedPermanently, "Moved to \(location)\n", extra: [.location: location + query], head: head)
         case .events:
-            return eventStream()
+            return head ? Self.bytes(.ok, [], type: "text/event-stream; charset=utf-8", head: true) : eventStream()
         case .notFound:
             let page = NotFoundPage.html(requestedPath: request.uri.path, hasFile: hasFile)
             let bytes = PageInjection.inject(into: Array(page.utf8), sitePath: "", instance: snapshot.instance, generation: snapshot.generation, overlayHTML: snapshot.overlayHTML)

@@ -96,9 +96,13 @@ final class RebuildService: Service, @unchecked Sendable {
         }
     }
 
-    /// `Content/privacy/2027-01-15/en.md changed: 4 pages re-rendered in 23 ms`.
-    static func summary(of update: SiteUpdate, after paths: [String]) -> String {
-        let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+    /// `Content/privacy/2027-01-15/en.md changed: 4 pages re-rendered in 23 ms`. Paths that are
+    /// gone again (an editor's or sed's temporary file) are left out of the line when any path
+    /// still exists; the engine was told about them all.
+    static func summary(of update: SiteUpdate, after paths: [String], exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> String {
+        let existing = paths.filter(exists)
+        let named = existing.isEmpty ? paths : existing
+        let shown = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
         let milliseconds = Int((update.elapsed / .milliseconds(1)).rounded())
         guard update.succeeded else {
             let errors = update.diagnostics.filter { $0.severity == .error }.count

@@ -53,8 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
             ? "\(pages) pages as of \(asOf), drafts included"
             : "the content has errors (shown on every page) as of \(asOf)"
         let host = host
+        let shownContent = input.content.hasSuffix("/") && input.content.count > 1 ? String(input.content.dropLast()) : input.content
         let group = server.serviceGroup(handleSignals: true) { port in
-            console.status("Serving \(input.content)/ at \(PreviewServer.url(host: host, port: port)) (\(built)); press Ctrl-C to stop")
+            console.status("Serving \(shownContent)/ at \(PreviewServer.url(host: host, port: port)) (\(built)); press Ctrl-C to stop")
         }
         do {
             try await group.run()

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 @testable import PolicyServe
+@testable import PolicyPipeline
 import Testing
 
 /// `policysite serve` as a user runs it: the real binary, its start-up line, SIGTERM with a
@@ -82,6 +83,20 @@ import Testing
         let message = String(decoding: second.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(second.process.terminationStatus == 2)
         #expect(message.contains("port \(port) on 127.0.0.1 is already in use"), "\(message)")
+    }
+
+    @Test func aMissingContentDirectoryIsAUsageError() async throws {
+        let serve = try ServeProcess(arguments: ["--port", "0", "--content", "Nowhere"])
+        try await offThePool { serve.process.waitUntilExit() }
+        let message = String(decoding: serve.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(serve.process.terminationStatus == 2)
+        #expect(message.contains("error: --content 'Nowhere' is not a directory"), "\(message)")
+    }
+
+    @Test func theRebuildLineNamesWhatChangedAndHowLong() {
+        let update = SiteUpdate(diagnostics: [], succeeded: true, renderedPages: ["a/index.html", "b/index.html"], changedFiles: [], removedFiles: [], elapsed: .milliseconds(23))
+        let line = RebuildService.summary(of: update, after: ["Content/x/sedTmp1", "Content/x/en.md"], exists: { $0.hasSuffix("en.md") })
+        #expect(line == "Content/x/en.md changed: 2 pages re-rendered in 23 ms")
     }
 
     @Test func aPublicHostIsWarnedAbout() async throws {
