@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The only module that sees the cmark C API.
@@ -73,8 +77,18 @@ let package = Package(
             "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
             "PolicyChanges",
         ]),
+        // Edge: `serve`, the preview server: the site from memory over HTTP, a file watcher, the
+        // incremental engine between them, live reload and the error overlay.
+        .target(name: "PolicyServe", dependencies: [
+            "PolicyPipeline", "PolicyModel", "PolicyDiagnostics", "PolicyMarkdown",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "policysite", dependencies: [
-            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyChanges",
+            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyChanges", "PolicyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A deterministic generated site (policies × languages × versions) for the benchmark and
@@ -90,6 +104,7 @@ let package = Package(
             dependencies: [
                 "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
                 "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML", "PolicyChanges", "PolicyCorpus",
+                "PolicyServe",
             ],
             exclude: ["Fixtures"]
         ),

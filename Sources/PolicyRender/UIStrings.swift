@@ -22,6 +22,7 @@ public struct UIStrings: Sendable {
         "materialChange", "firstVersion", "noSummary", "policiesTitle", "policiesIntro", "currentEffective",
         "chooseLanguage", "permanentAddress", "allPolicies", "backToPolicy", "siteNavigation",
         "changesTitle", "previousVersion", "thisVersion", "sectionAdded", "sectionRemoved", "sectionChanged", "sectionMoved", "renamedFrom", "introSection", "readSection", "unchangedSections", "noChanges", "diffInserted", "diffDeleted", "changesFallbackNotice", "readWhatWillChange",
+        "draft",
     ]
 
     public init(tables: [LanguageTag: [String: String]], languageNames: [LanguageTag: [String: String]], fallback: LanguageTag) {

@@ -55,6 +55,7 @@ extension SiteRenderer {
         return VersionPageContext(
             base: base,
             status: entry.status.rawValue,
+            draft: document.frontMatter.draft,
             effectiveLine: strings.format("effective", language, ["date": date(entry.effective)]),
             versionsHref: page.href(to: SiteLayout.versionsIndex(language, policy.slug)),
             // The first version has nothing to compare with.

@@ -6,6 +6,9 @@ struct VersionPageContext: PageTemplateContext {
     var base: PageBase
     /// `archived`, `current` or `upcoming`.
     var status: String
+    /// The text shown is a draft (`draft: true`): only `serve` and `build --drafts` render
+    /// drafts, and they show a badge so nobody mistakes a preview for the published text.
+    var draft: Bool
     var effectiveLine: String
     var versionsHref: String
     /// What changed in this version: its change page; nil for the first version.
@@ -19,6 +22,7 @@ struct VersionPageContext: PageTemplateContext {
 
     static let fields = TemplateFields<VersionPageContext>(PageBase.fields { $0.base } + [
         .text("status") { $0.status },
+        .flag("draft") { $0.draft },
         .text("effectiveLine") { $0.effectiveLine },
         .text("versionsHref") { $0.versionsHref },
         .optionalText("changesHref") { $0.changesHref },

@@ -10,19 +10,28 @@ struct PolicysiteCommand: ParsableCommand {
         Content/<policy>/<YYYY-MM-DD>/<lang>.md. policysite checks them and renders a static \
         site that keeps every prior version online at a permanent URL.
 
-        Start with `policysite build --as-of 2026-01-01` in a directory with Content/ and \
-        Templates/, then serve Output/ with any static web server (e.g. \
-        `python3 -m http.server --directory Output`). See README.md for the content layout.
+        Start with `policysite serve` in a directory with Content/ and Templates/ to preview \
+        the site as you edit, and `policysite build` to write it to Output/ for publishing. \
+        See README.md for the content layout.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, DiffCommand.self, NewCommand.self, LockCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DiffCommand.self, NewCommand.self, LockCommand.self]
     )
+}
+
+/// Runs a parsed command: `serve` is async (a server), the others are not.
+func runCommand(_ parsed: any ParsableCommand) async throws {
+    if var command = parsed as? any AsyncParsableCommand {
+        try await command.run()
+    } else {
+        var command = parsed
+        try command.run()
+    }
 }
 
 // ArgumentParser exits with 64 on usage errors; the contract says 2.
 do {
-    var command = try PolicysiteCommand.parseAsRoot()
-    try command.run()
+    try await runCommand(try PolicysiteCommand.parseAsRoot())
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {

@@ -27,7 +27,7 @@ import Testing
             LanguagePickerContext(base: base, choices: [LanguageChoice(lang: "en", dir: "ltr", name: "English", siteTitle: "Example", href: "en/")]),
             LanguageHomeContext(base: base, policies: [PolicyItem(title: "Terms", href: "terms/", versionsHref: "terms/versions/",
                                                                   effectiveText: "Effective", upcomingText: "Soon", upcomingHref: "terms/2030-01-01/")]),
-            VersionPageContext(base: base, status: "current", effectiveLine: "Effective", versionsHref: "versions/", changesHref: "changes/",
+            VersionPageContext(base: base, status: "current", draft: true, effectiveLine: "Effective", versionsHref: "versions/", changesHref: "changes/",
                                notices: [NoticeItem(kind: "archived", text: "Archived", links: [link])], contentLang: "en", contentDir: "ltr",
                                bodyHTML: "<p>Text</p>",
                                toc: [TOCItem(anchor: "scope", text: "Scope", children: [TOCItem(anchor: "more", text: "More", children: [])])],
