@@ -97,5 +97,14 @@ struct Vocabulary {
         return String(decoding: byteArena[byteTexts[Int(id)]], as: UTF8.self)
     }
 
+    /// Appends the text's UTF-8 bytes, without making a `String` of a text kept as bytes.
+    func appendUTF8(of id: Int32, to bytes: inout [UInt8]) {
+        if let string = strings[Int(id)] {
+            bytes.append(contentsOf: string.utf8)
+        } else {
+            bytes.append(contentsOf: byteArena[byteTexts[Int(id)]])
+        }
+    }
+
     func style(_ id: Int32) -> InlineStyle { styles[Int(id)] }
 }
