@@ -182,11 +182,11 @@ public struct ChangeHTML {
             }
             if let image = run.style.image {
                 // As `HTMLRenderer` does: an image's source is used as written.
-                html += "<img src=\"\(HTMLEscaping.escapeHref(image.destination))\" alt=\"\(HTMLEscaping.escape(run.text))\""
-                if !image.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(image.title))\"" }
+                html += "<img src=\"\(HTMLEscaping.escapeHref(image.destination))\" alt=\"\(HTMLEscaping.escapeText(run.text))\""
+                if !image.title.isEmpty { html += " title=\"\(HTMLEscaping.escapeText(image.title))\"" }
                 html += ">"
             } else {
-                html += HTMLEscaping.escape(run.text)
+                html += HTMLEscaping.escapeText(run.text)
             }
         }
         while let tag = open.popLast() { close(tag, into: &html) }
@@ -197,8 +197,8 @@ public struct ChangeHTML {
         case .link(let link, let side):
             let target = linkTarget(link, side)
             html += "<a href=\"\(HTMLEscaping.escapeHref(target.href))\""
-            if !link.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(link.title))\"" }
-            if let printURL = target.printURL { html += " data-print-url=\"\(HTMLEscaping.escape(printURL))\"" }
+            if !link.title.isEmpty { html += " title=\"\(HTMLEscaping.escapeText(link.title))\"" }
+            if let printURL = target.printURL { html += " data-print-url=\"\(HTMLEscaping.escapeText(printURL))\"" }
             html += ">"
         case .strong: html += "<strong>"
         case .emphasis: html += "<em>"

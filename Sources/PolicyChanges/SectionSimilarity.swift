@@ -14,13 +14,19 @@ public enum SectionSimilarity: Sendable, Hashable {
     /// compares. Linear in the documents' size.
     public static func compare(old: PolicyDocument, new: PolicyDocument) -> [String: SectionSimilarity] {
         var vocabulary = Vocabulary()
-        var oldForms: [String: SectionForm] = [:]
-        for section in DocumentSection.split(old) where oldForms[section.key] == nil {
-            oldForms[section.key] = SectionForm(section, vocabulary: &vocabulary)
+        var oldSections: [String: DocumentSection] = [:]
+        for section in DocumentSection.split(old) where oldSections[section.key] == nil {
+            oldSections[section.key] = section
         }
         var result: [String: SectionSimilarity] = [:]
         for section in DocumentSection.split(new) where result[section.key] == nil {
-            guard let oldForm = oldForms[section.key] else { continue }
+            guard let oldSection = oldSections[section.key] else { continue }
+            // Most sections are unchanged: no forms needed for those.
+            if oldSection.isWrittenTheSame(as: section) {
+                result[section.key] = .identical
+                continue
+            }
+            let oldForm = SectionForm(oldSection, vocabulary: &vocabulary)
             let newForm = SectionForm(section, vocabulary: &vocabulary)
             if oldForm.looksSame(as: newForm) {
                 result[section.key] = .identical

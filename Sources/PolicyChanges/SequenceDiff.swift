@@ -71,33 +71,50 @@ enum SequenceDiff {
         var rounds: [Int] = []
         var end: (d: Int, k: Int)?
 
-        search: for d in 0...maxD {
-            rounds.append(trace.count)
-            for k in stride(from: -d, through: d, by: 2) {
-                var x: Int
-                if k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]) {
-                    x = frontier[offset + k + 1]
-                } else {
-                    x = frontier[offset + k - 1] + 1
+        // The search runs over raw buffers: every index below stays in bounds by construction
+        // (x < n, y < m; |k| <= d <= maxD), and the bounds checks were a good part of its time.
+        var overBudget = false
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                frontier.withUnsafeMutableBufferPointer { frontier in
+                    var d = 0
+                    search: while d <= maxD {
+                        rounds.append(trace.count)
+                        var k = -d
+                        while k <= d {
+                            var x: Int
+                            if k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]) {
+                                x = frontier[offset + k + 1]
+                            } else {
+                                x = frontier[offset + k - 1] + 1
+                            }
+                            var y = x - k
+                            let start = x
+                            while x < n, y < m, a[x] == b[y] {
+                                x += 1
+                                y += 1
+                            }
+                            steps += x - start
+                            frontier[offset + k] = x
+                            trace.append(Int32(x))
+                            steps += 1
+                            if x >= n, y >= m {
+                                end = (d, k)
+                                break search
+                            }
+                            // Checked per diagonal: one snake overshoots by at most the text's length.
+                            if steps > allowed {
+                                overBudget = true
+                                break search
+                            }
+                            k += 2
+                        }
+                        d += 1
+                    }
                 }
-                var y = x - k
-                while x < n, y < m, a[x] == b[y] {
-                    x += 1
-                    y += 1
-                    steps += 1
-                }
-                frontier[offset + k] = x
-                trace.append(Int32(x))
-                steps += 1
-                if x >= n, y >= m {
-                    end = (d, k)
-                    break search
-                }
-                // Checked per diagonal: one snake overshoots by at most the text's length.
-                if steps > allowed { return nil }
             }
         }
-        guard var (d, k) = end else { return nil }
+        guard !overBudget, var (d, k) = end else { return nil }
 
         // Walk back from (n, m): each round adds one insertion or deletion before a run of equals.
         func reached(_ round: Int, _ k: Int) -> Int { Int(trace[rounds[round] + (k + round) / 2]) }

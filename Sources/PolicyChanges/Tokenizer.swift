@@ -1,42 +1,5 @@
 import PolicyMarkdown
 
-/// The strings and styles of one comparison, each stored once and named by a small number, so
-/// that diffs compare integers and a token costs a few bytes however long its word.
-struct Vocabulary {
-    private(set) var strings: [String] = []
-    private var stringIDs: [String: Int32] = [:]
-    private(set) var styles: [InlineStyle] = [InlineStyle()]
-    private var styleIDs: [InlineStyle: Int32] = [InlineStyle(): 0]
-    /// Canonical forms of whole blocks (or list items), so blocks are aligned by one number each.
-    private var formIDs: [[Int32]: Int32] = [:]
-
-    mutating func id(of string: String) -> Int32 {
-        if let id = stringIDs[string] { return id }
-        let id = Int32(strings.count)
-        strings.append(string)
-        stringIDs[string] = id
-        return id
-    }
-
-    mutating func id(of style: InlineStyle) -> Int32 {
-        if let id = styleIDs[style] { return id }
-        let id = Int32(styles.count)
-        styles.append(style)
-        styleIDs[style] = id
-        return id
-    }
-
-    mutating func id(ofForm form: [Int32]) -> Int32 {
-        if let id = formIDs[form] { return id }
-        let id = Int32(formIDs.count)
-        formIDs[form] = id
-        return id
-    }
-
-    func string(_ id: Int32) -> String { strings[Int(id)] }
-    func style(_ id: Int32) -> InlineStyle { styles[Int(id)] }
-}
-
 /// A word, a punctuation mark or an image of inline text, with the formatting it sits in.
 struct Token: Equatable {
     enum Kind: UInt8 {
@@ -145,7 +108,11 @@ enum Tokenizer {
         }
 
         private mutating func emit(_ text: String, _ kind: Token.Kind, _ styleID: Int32, vocabulary: inout Vocabulary) {
-            tokens.append(Token(text: vocabulary.id(of: text), kind: kind, gap: pendingGap, style: styleID, gapStyle: pendingGap == .none ? styleID : pendingGapStyle))
+            append(vocabulary.id(of: text), kind, styleID)
+        }
+
+        private mutating func append(_ text: Int32, _ kind: Token.Kind, _ styleID: Int32) {
+            tokens.append(Token(text: text, kind: kind, gap: pendingGap, style: styleID, gapStyle: pendingGap == .none ? styleID : pendingGapStyle))
             pendingGap = .none
         }
 
@@ -153,45 +120,73 @@ enum Tokenizer {
         /// marks and connectors (with an apostrophe inside it: "don't"); a character of a script
         /// written without spaces is a token with the marks that follow it; anything else is one
         /// punctuation token.
+        ///
+        /// Works on the UTF-8 bytes: scalars are decoded in place, classified by table
+        /// (`ScriptClass.of(value:)`), and each token's bytes are looked up in the vocabulary
+        /// without making a `String`.
         private mutating func scanText(_ text: String, styleID: Int32, vocabulary: inout Vocabulary) {
-            let scalars = text.unicodeScalars
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
+            var text = text
+            text.withUTF8 { bytes in scanUTF8(bytes, styleID: styleID, vocabulary: &vocabulary) }
+        }
+
+        private mutating func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, styleID: Int32, vocabulary: inout Vocabulary) {
+            let count = bytes.count
+            var index = 0
+            while index < count {
                 let start = index
-                let kind = ScriptClass.of(scalars[index])
-                scalars.formIndex(after: &index)
+                let (first, firstLength) = UTF8Scalar.decode(bytes, at: index)
+                let kind = ScriptClass.of(value: first)
+                index += firstLength
                 switch kind {
                 case .space:
                     noteGap(.space, styleID)
                     continue
                 case .word:
-                    while index < scalars.endIndex {
-                        let next = ScriptClass.of(scalars[index])
+                    while index < count {
+                        let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                        let next = ScriptClass.of(value: value)
                         if next == .word || next == .extend {
-                            scalars.formIndex(after: &index)
-                        } else if ScriptClass.isApostrophe(scalars[index]) {
-                            let after = scalars.index(after: index)
-                            guard after < scalars.endIndex, ScriptClass.of(scalars[after]) == .word else { break }
+                            index += length
+                        } else if ScriptClass.isApostrophe(value) {
+                            let after = index + length
+                            guard after < count, ScriptClass.of(value: UTF8Scalar.decode(bytes, at: after).value) == .word else { break }
                             index = after
                         } else {
                             break
                         }
                     }
-                    emit(String(scalars[start..<index]), .word, styleID, vocabulary: &vocabulary)
+                    append(vocabulary.id(ofUTF8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index]))), .word, styleID)
                 case .unspaced, .extend, .other:
-                    while index < scalars.endIndex, ScriptClass.of(scalars[index]) == .extend {
-                        scalars.formIndex(after: &index)
+                    while index < count {
+                        let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                        guard ScriptClass.of(value: value) == .extend else { break }
+                        index += length
                     }
-                    emit(String(scalars[start..<index]), kind == .unspaced ? .word : .punctuation, styleID, vocabulary: &vocabulary)
+                    append(vocabulary.id(ofUTF8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index]))), kind == .unspaced ? .word : .punctuation, styleID)
                 }
             }
         }
     }
 }
 
+/// Decodes a scalar from UTF-8 that is known to be valid (a Swift `String`'s storage).
+enum UTF8Scalar {
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return (((lead & 0x1F) << 6) | (UInt32(bytes[index + 1]) & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6) | (UInt32(bytes[index + 2]) & 0x3F), 3)
+        }
+        return (((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12) | ((UInt32(bytes[index + 2]) & 0x3F) << 6)
+                | (UInt32(bytes[index + 3]) & 0x3F), 4)
+    }
+}
+
 /// What a Unicode scalar is to the tokenizer. Script ranges are written out because the
 /// standard library does not expose a scalar's script.
-enum ScriptClass: Equatable {
+enum ScriptClass: UInt8, Equatable {
     case space
     /// Letters, digits and connectors of scripts that space their words.
     case word
@@ -202,6 +197,28 @@ enum ScriptClass: Equatable {
     case extend
     /// Punctuation, symbols, emoji: one token each.
     case other
+
+    /// The class of a scalar value: ASCII by a switch, the rest of the Basic Multilingual Plane
+    /// (Latin with accents, Arabic, CJK, …) from a table made once from `of(_:)`, the other
+    /// planes by `of(_:)` itself. Looking up Unicode properties per scalar was a fifth of a
+    /// build's time.
+    @inline(__always)
+    static func of(value: UInt32) -> ScriptClass {
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return .word
+            case 0x09...0x0D, 0x20: return .space
+            default: return .other
+            }
+        }
+        if value < 0x10000 { return basicPlane[Int(value)] }
+        return Unicode.Scalar(value).map(of) ?? .other
+    }
+
+    /// `of(_:)` for every scalar below U+10000 (surrogate code points, never scalars, are `other`).
+    private static let basicPlane: [ScriptClass] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(of) ?? .other
+    }
 
     static func of(_ scalar: Unicode.Scalar) -> ScriptClass {
         let value = scalar.value
@@ -232,8 +249,37 @@ enum ScriptClass: Equatable {
         }
     }
 
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}"
+    /// True for scalars that no text containing only such scalars can be canonically
+    /// equivalent to other such text: they are their own NFC (quick check "yes") with
+    /// combining class 0, so such a text is in NFC and equivalence is equality of bytes. A
+    /// conservative subset, by block: everything below U+0300 (ASCII, Latin-1, Latin Extended),
+    /// Arabic letters (not its combining marks or the three that compose), general punctuation
+    /// from U+2002 (curly quotes, dashes; U+2000 and U+2001 decompose), CJK punctuation (not
+    /// the tone marks U+302A–U+302F), kana letters, CJK ideographs (not the compatibility ones),
+    /// Hangul syllables, and full- and half-width forms (whose decompositions are compatibility
+    /// ones, which canonical equivalence ignores).
+    static func isNormalizationInert(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x300: return true
+        case 0x0600...0x06FF: return arabicInert[Int(value - 0x0600)]
+        case 0x2002...0x206F: return true
+        case 0x3000...0x3029, 0x3030...0x303F: return true
+        case 0x3041...0x3096, 0x30A1...0x30FA: return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+        case 0xAC00...0xD7A3: return true
+        case 0xFF01...0xFFEF: return true
+        default: return false
+        }
+    }
+
+    /// Arabic scalars of combining class 0, less U+0653–U+0655, which compose with letters.
+    private static let arabicInert: [Bool] = (0x0600...0x06FF).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)), !(0x0653...0x0655).contains(value) else { return false }
+        return scalar.properties.canonicalCombiningClass == .notReordered
+    }
+
+    static func isApostrophe(_ value: UInt32) -> Bool {
+        value == 0x27 || value == 0x2019
     }
 
     /// Han (with CJK radicals, iteration marks and the extension planes), Hiragana, Katakana

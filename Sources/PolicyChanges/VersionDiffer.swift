@@ -67,6 +67,11 @@ struct SectionDiffer {
     }
 
     private mutating func matched(_ old: DocumentSection, _ new: DocumentSection, moved: Bool) -> SectionChange {
+        if old.isWrittenTheSame(as: new) {
+            // What the forms below would find, without tokenizing either side.
+            return SectionChange(id: new.key, anchor: new.anchor, status: .unchanged, moved: moved,
+                                 oldHeading: old.heading?.content, newHeading: new.heading?.content, blocks: new.blocks.map(DiffBlock.unchanged))
+        }
         let oldForm = SectionForm(old, vocabulary: &aligner.vocabulary)
         let newForm = SectionForm(new, vocabulary: &aligner.vocabulary)
         var change = SectionChange(id: new.key, anchor: new.anchor, status: .unchanged, moved: moved,

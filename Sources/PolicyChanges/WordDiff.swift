@@ -75,33 +75,65 @@ struct WordDiff {
 }
 
 /// Joins tokens into runs: a token extends the last run when its operation and formatting are
-/// the same; the space before it goes in the formatting it had in the source.
+/// the same; the space before it goes in the formatting it had in the source. The last run's
+/// text is gathered as UTF-8 bytes straight from the vocabulary and becomes a `String` once,
+/// when the run is complete.
 struct RunBuilder {
     let vocabulary: Vocabulary
-    var runs: [InlineDiffRun] = []
+    private var complete: [InlineDiffRun] = []
+    /// The run being extended (its `text` not yet filled in) and its text so far.
+    private var last: InlineDiffRun?
+    private var lastText: [UInt8] = []
+
+    init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    var runs: [InlineDiffRun] {
+        guard var last else { return complete }
+        last.text = String(decoding: lastText, as: UTF8.self)
+        return complete + [last]
+    }
 
     mutating func append(_ token: Token, _ operation: InlineDiffRun.Operation) {
         appendGap(token, operation)
-        let text = vocabulary.string(token.text)
         if token.kind == .image {
-            add(String(text.unicodeScalars.dropFirst()), operation, style: vocabulary.style(token.style), image: true)
+            let text = vocabulary.string(token.text)
+            startRun(operation, style: vocabulary.style(token.style), text: Array(String(text.unicodeScalars.dropFirst()).utf8))
         } else {
-            add(text, operation, style: vocabulary.style(token.style), image: false)
+            let style = vocabulary.style(token.style)
+            if extendsLast(operation, style) {
+                vocabulary.appendUTF8(of: token.text, to: &lastText)
+            } else {
+                var text: [UInt8] = []
+                vocabulary.appendUTF8(of: token.text, to: &text)
+                startRun(operation, style: style, text: text)
+            }
         }
     }
 
     /// The space before a token, if any (none at the start of the text).
     mutating func appendGap(_ token: Token, _ operation: InlineDiffRun.Operation) {
-        if token.gap != .none, !runs.isEmpty {
-            add(" ", operation, style: vocabulary.style(token.gapStyle), image: false)
+        guard token.gap != .none, last != nil || !complete.isEmpty else { return }
+        let style = vocabulary.style(token.gapStyle)
+        if extendsLast(operation, style) {
+            lastText.append(UInt8(ascii: " "))
+        } else {
+            startRun(operation, style: style, text: [UInt8(ascii: " ")])
         }
     }
 
-    private mutating func add(_ text: String, _ operation: InlineDiffRun.Operation, style: InlineStyle, image: Bool) {
-        if !image, let last = runs.last, last.operation == operation, last.style == style, last.style.image == nil {
-            runs[runs.count - 1].text += text
-        } else {
-            runs.append(InlineDiffRun(operation, text, style: style))
+    private func extendsLast(_ operation: InlineDiffRun.Operation, _ style: InlineStyle) -> Bool {
+        guard let last else { return false }
+        return last.operation == operation && last.style == style && last.style.image == nil
+    }
+
+    private mutating func startRun(_ operation: InlineDiffRun.Operation, style: InlineStyle, text: [UInt8]) {
+        if var finished = last {
+            finished.text = String(decoding: lastText, as: UTF8.self)
+            complete.append(finished)
         }
+        last = InlineDiffRun(operation, "", style: style)
+        lastText = text
     }
 }

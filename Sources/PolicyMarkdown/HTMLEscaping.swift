@@ -1,11 +1,26 @@
-/// HTML escaping and URL safety, matching what cmark's safe HTML renderer does.
+/// HTML escaping and URL safety, as cmark's safe HTML renderer does them (cmark 0.30:
+/// `houdini_escape_html0`, `houdini_escape_href`, `_scan_dangerous_url`).
+/// `CmarkEquivalenceTests` holds `HTMLRenderer`, which uses them, to cmark's own output.
 public enum HTMLEscaping {
-    /// Escapes text for an element's content or a double-quoted attribute value.
+    /// Escapes text for an element's content or an attribute value in either kind of quotes:
+    /// `&`, `<`, `>`, `"` and `'`. For HTML we write outside the Markdown renderer (templates'
+    /// values, sitemaps, feeds), where a single-quoted attribute must stay closed.
     ///
     /// Works on UTF-8 bytes: every character it replaces is ASCII, and ASCII bytes never occur
     /// inside a multi-byte character, so this is the same as working on characters, only faster.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
+        escape(text, apostrophe: true)
+    }
+
+    /// Escapes text as cmark does for content and double-quoted attributes: `&`, `<`, `>` and
+    /// `"`, not `'`. What the Markdown renderer and change pages write, so that a policy's text
+    /// reads the same in both.
+    public static func escapeText(_ text: String) -> String {
+        escape(text, apostrophe: false)
+    }
+
+    private static func escape(_ text: String, apostrophe: Bool) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || (apostrophe && $0 == UInt8(ascii: "'")) }) else {
             return text
         }
         var result: [UInt8] = []
@@ -16,7 +31,7 @@ public enum HTMLEscaping {
             case UInt8(ascii: "<"): result += "&lt;".utf8
             case UInt8(ascii: ">"): result += "&gt;".utf8
             case UInt8(ascii: "\""): result += "&quot;".utf8
-            case UInt8(ascii: "'"): result += "&#39;".utf8
+            case UInt8(ascii: "'") where apostrophe: result += "&#39;".utf8
             default: result.append(byte)
             }
         }
@@ -24,17 +39,30 @@ public enum HTMLEscaping {
     }
 
     /// True for URLs that cmark's safe mode refuses: script and file schemes, and data URLs
-    /// other than the common image types.
+    /// other than the common image types. Schemes are matched ignoring ASCII case, as cmark's
+    /// scanner does.
     public static func isDangerousURL(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) {
+        let bytes = url.utf8
+        for scheme in ["javascript:", "vbscript:", "file:"] where hasPrefixIgnoringASCIICase(bytes, scheme) {
             return true
         }
-        if lowered.hasPrefix("data:") {
+        if hasPrefixIgnoringASCIICase(bytes, "data:") {
             let safeImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
-            return !safeImages.contains(where: lowered.hasPrefix)
+            return !safeImages.contains { hasPrefixIgnoringASCIICase(bytes, $0) }
         }
         return false
+    }
+
+    private static func hasPrefixIgnoringASCIICase(_ bytes: String.UTF8View, _ prefix: String) -> Bool {
+        var index = bytes.startIndex
+        for expected in prefix.utf8 {
+            guard index < bytes.endIndex else { return false }
+            var byte = bytes[index]
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+            guard byte == expected else { return false }
+            bytes.formIndex(after: &index)
+        }
+        return true
     }
 
     /// An `href` or `src` value: dangerous URLs become empty; bytes outside the URL-safe set are
@@ -43,6 +71,11 @@ public enum HTMLEscaping {
         if isDangerousURL(url) { return "" }
         var result: [UInt8] = []
         result.reserveCapacity(url.utf8.count)
+        appendHref(url, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func appendHref(_ url: String, to result: inout [UInt8]) {
         for byte in url.utf8 {
             switch byte {
             case UInt8(ascii: "&"): result += "&amp;".utf8
@@ -54,7 +87,6 @@ public enum HTMLEscaping {
                 result.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -1,7 +1,11 @@
-/// Renders a `MarkdownDocument` to HTML.
+/// Renders a `MarkdownDocument` to HTML, byte for byte as cmark's `cmark_render_html` does in
+/// safe mode (`CmarkEquivalenceTests` holds it to that), apart from what the site needs and
+/// cmark cannot do: each heading gets an `id` (and loses its `{#id}`, by the caller), links
+/// point where the caller resolves them, and void elements are written `<hr>`, `<br>`, `<img …>`.
+/// Raw HTML is omitted and dangerous URLs are emptied, as in cmark's safe mode.
 ///
-/// Output follows cmark's safe mode: raw HTML is omitted and dangerous URLs are emptied. The
-/// caller decides what cmark cannot: the `id` of each heading and where each link points.
+/// The HTML is appended into one byte buffer, and the tree is walked with explicit stacks
+/// (never recursion on the input's depth).
 public struct HTMLRenderer {
     /// Where a link goes, and optionally a full URL for the print stylesheet to show.
     public struct LinkTarget: Sendable, Equatable {
@@ -32,99 +36,203 @@ public struct HTMLRenderer {
     }
 
     public func render(_ blocks: [MarkdownBlock]) -> String {
-        var html = ""
-        html.reserveCapacity(blocks.count * 200)
-        for block in blocks { render(block, tight: false, into: &html) }
-        return html
+        var html = HTMLBuffer()
+        html.reserve(blocks.count * 200)
+        render(blocks, into: &html)
+        return html.string
     }
 
     public func render(inlines: [MarkdownInline]) -> String {
-        var html = ""
+        var html = HTMLBuffer()
         render(inlines, into: &html)
-        return html
+        return html.string
     }
 
-    private func render(_ block: MarkdownBlock, tight: Bool, into html: inout String) {
-        switch block.kind {
-        case .paragraph(let inlines):
-            if tight {
-                render(inlines, into: &html)
-                html += "\n"
-            } else {
-                html += "<p>"
-                render(inlines, into: &html)
-                html += "</p>\n"
+    // MARK: - Blocks
+
+    /// What is left to do, innermost last: a block to open, or markup that closes one.
+    private enum BlockStep {
+        /// `tight`: the block is directly in an item of a tight list (a paragraph there has no `<p>`).
+        case block(MarkdownBlock, tight: Bool)
+        case close(StaticString)
+        /// cmark's `cr()` first: a line break unless the HTML already ends one.
+        case closeOnNewLine(StaticString)
+    }
+
+    private func render(_ blocks: [MarkdownBlock], into html: inout HTMLBuffer) {
+        var steps: [BlockStep] = blocks.reversed().map { .block($0, tight: false) }
+        while let step = steps.popLast() {
+            let block: MarkdownBlock
+            let tight: Bool
+            switch step {
+            case .close(let markup):
+                html.append(markup)
+                continue
+            case .closeOnNewLine(let markup):
+                html.newLine()
+                html.append(markup)
+                continue
+            case .block(let value, let isTight):
+                block = value
+                tight = isTight
             }
-        case .heading(let level, let inlines):
-            let content = headingContent(block.position, inlines)
-            html += "<h\(level)"
-            if let id = headingID(block.position) {
-                html += " id=\"\(HTMLEscaping.escape(id))\""
+            switch block.kind {
+            case .paragraph(let inlines):
+                if tight {
+                    render(inlines, into: &html)
+                } else {
+                    html.newLine()
+                    html.append("<p>")
+                    render(inlines, into: &html)
+                    html.append("</p>\n")
+                }
+            case .heading(let level, let inlines):
+                let content = headingContent(block.position, inlines)
+                html.newLine()
+                html.append("<h")
+                html.append(decimal: level)
+                if let id = headingID(block.position) {
+                    html.append(" id=\"")
+                    html.appendEscaped(id)
+                    html.append("\"")
+                }
+                html.append(">")
+                render(content, into: &html)
+                html.append("</h")
+                html.append(decimal: level)
+                html.append(">\n")
+            case .blockQuote(let children):
+                html.newLine()
+                html.append("<blockquote>\n")
+                steps.append(.closeOnNewLine("</blockquote>\n"))
+                steps.append(contentsOf: children.reversed().map { .block($0, tight: false) })
+            case .list(let list):
+                html.newLine()
+                switch list.style {
+                case .bullet:
+                    html.append("<ul>\n")
+                    steps.append(.close("</ul>\n"))
+                case .ordered(let start):
+                    if start == 1 {
+                        html.append("<ol>\n")
+                    } else {
+                        html.append("<ol start=\"")
+                        html.append(decimal: start)
+                        html.append("\">\n")
+                    }
+                    steps.append(.close("</ol>\n"))
+                }
+                for item in list.items.reversed() {
+                    steps.append(.close("</li>\n"))
+                    steps.append(contentsOf: item.reversed().map { .block($0, tight: list.isTight) })
+                    steps.append(.closeOnNewLine("<li>"))
+                }
+            case .codeBlock(let info, let code):
+                html.newLine()
+                // The language is the info string's first word, up to any white space.
+                let language = info.utf8.prefix { !HTMLBuffer.isSpace($0) }
+                if language.isEmpty {
+                    html.append("<pre><code>")
+                } else {
+                    html.append("<pre><code class=\"language-")
+                    html.appendEscaped(Substring(language))
+                    html.append("\">")
+                }
+                html.appendEscaped(code)
+                html.append("</code></pre>\n")
+            case .htmlBlock:
+                html.newLine()
+                html.append("<!-- raw HTML omitted -->")
+                html.newLine()
+            case .thematicBreak:
+                html.newLine()
+                html.append("<hr>\n")
             }
-            html += ">"
-            render(content, into: &html)
-            html += "</h\(level)>\n"
-        case .blockQuote(let children):
-            html += "<blockquote>\n"
-            for child in children { render(child, tight: false, into: &html) }
-            html += "</blockquote>\n"
-        case .list(let list):
-            switch list.style {
-            case .bullet: html += "<ul>\n"
-            case .ordered(let start): html += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
-            }
-            for item in list.items {
-                html += "<li>"
-                if !list.isTight, !item.isEmpty { html += "\n" }
-                for child in item { render(child, tight: list.isTight, into: &html) }
-                if list.isTight, html.hasSuffix("\n") { html.removeLast() }
-                html += "</li>\n"
-            }
-            switch list.style {
-            case .bullet: html += "</ul>\n"
-            case .ordered: html += "</ol>\n"
-            }
-        case .codeBlock(let info, let code):
-            let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            html += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
-            html += HTMLEscaping.escape(code)
-            html += "</code></pre>\n"
-        case .htmlBlock:
-            html += "<!-- raw HTML omitted -->\n"
-        case .thematicBreak:
-            html += "<hr>\n"
         }
     }
 
-    private func render(_ inlines: [MarkdownInline], into html: inout String) {
-        for inline in inlines {
+    // MARK: - Inlines
+
+    private enum InlineStep {
+        case inline(MarkdownInline)
+        case close(StaticString)
+    }
+
+    private func render(_ inlines: [MarkdownInline], into html: inout HTMLBuffer) {
+        var steps: [InlineStep] = inlines.reversed().map { .inline($0) }
+        while let step = steps.popLast() {
+            let inline: MarkdownInline
+            switch step {
+            case .close(let markup):
+                html.append(markup)
+                continue
+            case .inline(let value):
+                inline = value
+            }
             switch inline {
-            case .text(let text): html += HTMLEscaping.escape(text)
-            case .softBreak: html += "\n"
-            case .lineBreak: html += "<br>\n"
-            case .code(let code): html += "<code>\(HTMLEscaping.escape(code))</code>"
-            case .html: html += "<!-- raw HTML omitted -->"
+            case .text(let text): html.appendEscaped(text)
+            case .softBreak: html.append("\n")
+            case .lineBreak: html.append("<br>\n")
+            case .code(let code):
+                html.append("<code>")
+                html.appendEscaped(code)
+                html.append("</code>")
+            case .html: html.append("<!-- raw HTML omitted -->")
             case .emphasis(let children):
-                html += "<em>"
-                render(children, into: &html)
-                html += "</em>"
+                html.append("<em>")
+                steps.append(.close("</em>"))
+                steps.append(contentsOf: children.reversed().map { .inline($0) })
             case .strong(let children):
-                html += "<strong>"
-                render(children, into: &html)
-                html += "</strong>"
+                html.append("<strong>")
+                steps.append(.close("</strong>"))
+                steps.append(contentsOf: children.reversed().map { .inline($0) })
             case .link(let link):
                 let target = linkTarget(link)
-                html += "<a href=\"\(HTMLEscaping.escapeHref(target.href))\""
-                if !link.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(link.title))\"" }
-                if let printURL = target.printURL { html += " data-print-url=\"\(HTMLEscaping.escape(printURL))\"" }
-                html += ">"
-                render(link.content, into: &html)
-                html += "</a>"
+                html.append("<a href=\"")
+                html.appendHref(target.href)
+                html.append("\"")
+                if !link.title.isEmpty {
+                    html.append(" title=\"")
+                    html.appendEscaped(link.title)
+                    html.append("\"")
+                }
+                if let printURL = target.printURL {
+                    html.append(" data-print-url=\"")
+                    html.appendEscaped(printURL)
+                    html.append("\"")
+                }
+                html.append(">")
+                steps.append(.close("</a>"))
+                steps.append(contentsOf: link.content.reversed().map { .inline($0) })
             case .image(let image):
-                html += "<img src=\"\(HTMLEscaping.escapeHref(image.destination))\" alt=\"\(HTMLEscaping.escape(image.content.plainText))\""
-                if !image.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(image.title))\"" }
-                html += ">"
+                html.append("<img src=\"")
+                html.appendHref(image.destination)
+                html.append("\" alt=\"")
+                html.appendEscaped(Self.altText(image.content))
+                html.append("\"")
+                if !image.title.isEmpty {
+                    html.append(" title=\"")
+                    html.appendEscaped(image.title)
+                    html.append("\"")
+                }
+                html.append(">")
             }
         }
+    }
+
+    /// An image's alternative text as cmark writes it: the text of everything inside, raw HTML
+    /// included (escaped, so shown as text), line breaks as spaces.
+    static func altText(_ inlines: [MarkdownInline]) -> String {
+        var text = ""
+        var pending: [MarkdownInline] = inlines.reversed()
+        while let inline = pending.popLast() {
+            switch inline {
+            case .text(let literal), .code(let literal), .html(let literal): text += literal
+            case .softBreak, .lineBreak: text += " "
+            case .emphasis(let children), .strong(let children): pending.append(contentsOf: children.reversed())
+            case .link(let link), .image(let link): pending.append(contentsOf: link.content.reversed())
+            }
+        }
+        return text
     }
 }

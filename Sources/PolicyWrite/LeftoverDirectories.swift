@@ -32,7 +32,7 @@ struct LeftoverDirectories {
             let path = parent + "/" + name
             // Only real directories: never follow a link someone put there.
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
-            try? manager.removeItem(atPath: path)
+            DirectoryRemover.remove(path)
         }
     }
 

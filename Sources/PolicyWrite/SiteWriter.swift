@@ -6,7 +6,8 @@ import PolicyModel
 /// Puts a rendered site on disk so that the output directory is always a complete site.
 ///
 /// The files go into a staging directory beside the output, with the marker written first.
-/// Once every file is written, the staging directory and the output are exchanged in one
+/// Once every file is written and the file system flushed (once for the whole site, not per
+/// file), the staging directory and the output are exchanged in one
 /// atomic step (`renameat2(RENAME_EXCHANGE)` on Linux), so there is no moment without a site;
 /// where the file system cannot exchange, two renames do it, with the old site put back if the
 /// second fails. A build killed at any point leaves the previous site whole and, at worst, a
@@ -29,21 +30,19 @@ public struct SiteWriter {
         litter.removeAbandoned()
 
         let staging = litter.newStagingPath()
-        do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            try Data(OutputMarker.contents.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputMarker.fileName))
-            var created: Set<String> = []
-            for file in files {
-                let target = URL(fileURLWithPath: staging + "/" + file.path)
-                let directory = target.deletingLastPathComponent().path
-                if created.insert(directory).inserted {
-                    try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
-                try Data(file.bytes).write(to: target)
-            }
+        guard mkdir(staging, 0o777) == 0 else {
+            throw .error(.output, "cannot write the site: cannot create '\(staging)': \(String(cString: strerror(errno))); '\(target.given)' is unchanged", at: location)
+        }
+        do throws(StagingWriter.Failure) {
+            var writer = try StagingWriter(directory: staging)
+            defer { writer.close() }
+            try writer.write(OutputMarker.fileName, Array(OutputMarker.contents.utf8))
+            for file in files { try writer.write(file.path, file.bytes) }
+            // Once, for the whole site, before it can be swapped in (see `StagingWriter`).
+            try writer.sync()
         } catch {
-            try? manager.removeItem(atPath: staging)
-            throw .error(.output, "cannot write the site: \(error.localizedDescription); '\(target.given)' is unchanged", at: location)
+            DirectoryRemover.remove(staging)
+            throw .error(.output, "cannot write the site: \(error.message); '\(target.given)' is unchanged", at: location)
         }
 
         do throws(Diagnostic) {
@@ -51,14 +50,13 @@ public struct SiteWriter {
             try OutputTarget.checkExisting(target.path, given: target.given, force: target.force) { .error(.output, $0, at: location) }
             try swap(staging: staging, into: target.path, retiredPath: litter.newRetiredPath(), location: location)
         } catch {
-            try? manager.removeItem(atPath: staging)
+            DirectoryRemover.remove(staging)
             throw error
         }
     }
 
     /// Moves the staging directory into place. Afterwards the old site (if any) is gone.
     private func swap(staging: String, into output: String, retiredPath: String, location: SourceLocation) throws(Diagnostic) {
-        let manager = FileManager.default
         guard ResolvedPath.exists(output) else {
             guard rename(staging, output) == 0 else {
                 throw .error(.output, "cannot move the new site into '\(location.file)': \(String(cString: strerror(errno)))", at: location)
@@ -67,7 +65,7 @@ public struct SiteWriter {
         }
         if policysite_exchange_paths(staging, output) == 0 {
             // The staging path now holds the previous site.
-            try? manager.removeItem(atPath: staging)
+            DirectoryRemover.remove(staging)
             return
         }
         // No atomic exchange here: move the old site aside, then the new one in.
@@ -79,6 +77,6 @@ public struct SiteWriter {
             _ = rename(retiredPath, output)
             throw .error(.output, "cannot move the new site into '\(location.file)': \(reason); the previous site is unchanged", at: location)
         }
-        try? manager.removeItem(atPath: retiredPath)
+        DirectoryRemover.remove(retiredPath)
     }
 }

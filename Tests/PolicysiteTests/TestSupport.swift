@@ -10,11 +10,21 @@ enum TestSupport {
     /// Set `POLICYSITE_UPDATE_GOLDEN=1` to rewrite expected output from what the code produces.
     static var updateGolden: Bool { ProcessInfo.processInfo.environment["POLICYSITE_UPDATE_GOLDEN"] == "1" }
 
-    /// A new empty directory under the system's temporary directory.
+    /// A new empty directory under the system's temporary directory, removed when the test
+    /// process exits (so a run leaves nothing in /tmp, whichever test made it).
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryDirectories.shared.add(url.path)
         return url
+    }
+
+    /// Runs `body` with a new empty directory and removes it afterwards, for tests that want it
+    /// gone as soon as they finish rather than at exit.
+    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let url = try temporaryDirectory()
+        defer { TemporaryDirectories.shared.remove(url.path) }
+        return try body(url)
     }
 
     /// Every regular file below `root`, as relative path → bytes.
@@ -80,3 +90,34 @@ enum TestSupport {
     }
 }
 
+
+/// The directories `TestSupport.temporaryDirectory()` made and not yet removed. Removing them at
+/// process exit (`atexit`) covers every caller without each test cleaning up after itself; a
+/// crashed run leaves its directories, which is what one wants to look at then anyway.
+final class TemporaryDirectories: @unchecked Sendable {
+    static let shared: TemporaryDirectories = {
+        let directories = TemporaryDirectories()
+        atexit { TemporaryDirectories.shared.removeAll() }
+        return directories
+    }()
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func add(_ path: String) {
+        lock.withLock { _ = paths.insert(path) }
+    }
+
+    func remove(_ path: String) {
+        lock.withLock { _ = paths.remove(path) }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func removeAll() {
+        let all = lock.withLock { () -> Set<String> in
+            defer { paths.removeAll() }
+            return paths
+        }
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
