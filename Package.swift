@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "policysite", targets: ["policysite"]),
+        .executable(name: "policysite-bench", targets: ["policysite-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -90,11 +91,19 @@ let package = Package(
             "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyChanges", "PolicyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A deterministic generated site (policies × languages × versions) for the benchmark and
+        // tests; depends on nothing but the parallel map, so it stays cheap to build.
+        .target(name: "PolicyCorpus", dependencies: ["PolicyParallel"]),
+        // `swift run -c release policysite-bench`: times cmark alone (the floor), a cold build,
+        // check and an incremental rebuild on a generated corpus (README, "Performance").
+        .executableTarget(name: "policysite-bench", dependencies: [
+            "PolicyCorpus", "PolicyMarkdown", "PolicyPipeline", "PolicyModel",
+        ]),
         .testTarget(
             name: "PolicysiteTests",
             dependencies: [
                 "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
-                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML", "PolicyChanges",
+                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML", "PolicyChanges", "PolicyCorpus",
                 "PolicyServe",
             ],
             exclude: ["Fixtures"]

@@ -6,6 +6,7 @@ import PolicyParallel
 /// What parsing one version file (`<policy>/<date>/<lang>.md`) gave: a pure function of its
 /// bytes and the path it is shown under, so it can be kept and reused while the bytes are the same.
 public struct ParsedVersionFile: Sendable {
+    let path: VersionFilePath
     /// The path diagnostics name, e.g. `Content/privacy/2024-03-01/en.md`.
     let display: String
     let bytes: [UInt8]
@@ -26,29 +27,37 @@ public struct ParsedVersionFiles: Sendable {
     /// The version files of `content` parsed over every core, reusing `previous` for any file
     /// whose path and bytes are unchanged.
     static func parse(_ content: DirectorySnapshot, reusing previous: ParsedVersionFiles) -> ParsedVersionFiles {
-        let candidates = content.files.compactMap { file in VersionFilePath(file.path).map { (file, $0.language) } }
-        let parsed = candidates.parallelMap { file, language -> (String, ParsedVersionFile) in
+        var result = ParsedVersionFiles()
+        result.files.reserveCapacity(content.files.count)
+        // Files kept from the previous parse are looked up here; only the others go to the cores
+        // (after a one-file edit, that is one file).
+        var changed: [(file: SnapshotFile, path: VersionFilePath, display: String)] = []
+        for file in content.files {
+            guard let path = VersionFilePath(file.path) else { continue }
             let display = content.displayPath(file.path)
             // Array equality is a pointer comparison when the loader kept the same buffer.
             if let kept = previous.files[file.path], kept.display == display, kept.bytes == file.bytes {
-                return (file.path, kept)
+                result.files[file.path] = kept
+            } else {
+                changed.append((file, path, display))
             }
-            var diagnostics: [Diagnostic] = []
-            let document = SiteParser.parseDocument(file, language: language, in: content, diagnostics: &diagnostics)
-            return (file.path, ParsedVersionFile(display: display, bytes: file.bytes, digest: SourceHasher.sha256(file.bytes),
-                                                 document: document, diagnostics: diagnostics))
         }
-        var result = ParsedVersionFiles()
-        result.files = Dictionary(parsed, uniquingKeysWith: { first, _ in first })
+        let parsed = changed.parallelMap { file, path, display -> ParsedVersionFile in
+            var diagnostics: [Diagnostic] = []
+            let document = SiteParser.parseDocument(file, language: path.language, in: content, diagnostics: &diagnostics)
+            return ParsedVersionFile(path: path, display: display, bytes: file.bytes, digest: SourceHasher.sha256(file.bytes),
+                                     document: document, diagnostics: diagnostics)
+        }
+        for (file, parsed) in zip(changed, parsed) { result.files[file.file.path] = parsed }
         return result
     }
 
     /// Every version file on disk, parsed or not, with the SHA-256 of its bytes.
     var hashedFiles: [VersionFilePath: HashedFile] {
         var result: [VersionFilePath: HashedFile] = [:]
-        for (path, file) in files {
-            guard let versionPath = VersionFilePath(path) else { continue }
-            result[versionPath] = HashedFile(file: file.display, digest: file.digest)
+        result.reserveCapacity(files.count)
+        for file in files.values {
+            result[file.path] = HashedFile(file: file.display, digest: file.digest)
         }
         return result
     }

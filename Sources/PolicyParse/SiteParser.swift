@@ -68,6 +68,9 @@ public enum SiteParser {
         var policySettings = PolicySettings()
         var documentsByDate: [CalendarDate: [PolicyDocument]] = [:]
         var reportedFolders: Set<Substring> = []
+        // Versions whose default-language file is on disk, parsed or not: a file that failed to
+        // parse has its own diagnostic, and saying it is missing as well would mislead.
+        var datesWithDefaultFile: Set<CalendarDate> = []
         for file in files {
             let components = file.components
             let display = content.displayPath(file.path)
@@ -98,6 +101,7 @@ public enum SiteParser {
                 diagnostics.append(.error(.unknownLanguage, "language '\(languageName)' is not listed in site.yml (languages: \(settings.languages.map(\.rawValue).joined(separator: ", "))); add it there or rename the file", at: SourceLocation(file: display)))
                 continue
             }
+            if language == settings.defaultLanguage { datesWithDefaultFile.insert(date) }
             guard let parsedFile = parsed.files[file.path] else { continue }
             diagnostics += parsedFile.diagnostics
             if let document = parsedFile.document {
@@ -107,7 +111,7 @@ public enum SiteParser {
         // The default language's text is what every other language falls back to and, with
         // governingLanguage, what prevails: a version without it cannot be published.
         let defaultLanguage = settings.defaultLanguage
-        for date in documentsByDate.keys.sorted() where !(documentsByDate[date] ?? []).contains(where: { $0.language == defaultLanguage }) {
+        for date in documentsByDate.keys.sorted() where !datesWithDefaultFile.contains(date) {
             let folder = "\(slug)/\(date)"
             diagnostics.append(.error(.missingDefaultLanguage, "version \(date) of '\(slug)' has no \(defaultLanguage).md, the text in the default language (the first in site.yml's languages), which every other language falls back to; add \(content.displayPath(folder))/\(defaultLanguage).md", at: SourceLocation(file: content.displayPath(folder))))
         }

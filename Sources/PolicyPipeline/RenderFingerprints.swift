@@ -41,6 +41,28 @@ struct RenderFingerprints {
         pageList = pages.finalize()
     }
 
+    /// What the plan (which files, made from which inputs) depends on: the settings, the
+    /// templates, and per policy its versions' dates and, per text, its language, whether it is a
+    /// draft and which policies it links to. The words of a text are not part of it.
+    static func shape(of site: Site, templatesGeneration: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(site.settings)
+        hasher.combine(templatesGeneration)
+        for policy in site.policies {
+            hasher.combine(policy.slug)
+            hasher.combine(policy.settings)
+            for version in policy.versions {
+                hasher.combine(version.effective)
+                for document in version.documents {
+                    hasher.combine(document.language)
+                    hasher.combine(document.frontMatter.draft)
+                    hasher.combine(document.referencedPolicies)
+                }
+            }
+        }
+        return hasher.finalize()
+    }
+
     func of(_ file: PlannedFile) -> Int {
         var hasher = Hasher()
         hasher.combine(everyFile)

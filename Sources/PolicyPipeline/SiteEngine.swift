@@ -38,6 +38,15 @@ public struct SiteUpdate: Sendable {
     public var removedFiles: [String]
     /// How long the update took.
     public var elapsed: Duration
+    /// How long each stage took, in order (load and parse, check, templates, plan, render), for
+    /// the benchmark and serve's log line.
+    public var stages: [StageTiming] = []
+}
+
+/// The time one stage of an engine update took.
+public struct StageTiming: Sendable, Equatable {
+    public var stage: String
+    public var elapsed: Duration
 }
 
 /// Builds the site in memory and keeps it up to date as files change: the engine under
@@ -58,9 +67,14 @@ public final class SiteEngine {
     /// The content as last read, and its version files as last parsed.
     private var content: DirectoryLoader.Result?
     private var parsedFiles = ParsedVersionFiles()
+    /// The per-document and per-version-pair check results of the last validation.
+    private var checkMemo = CheckMemo()
     /// The templates as last read and checked, for the languages they were checked against.
     private var templates: (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag])?
     private var templatesGeneration = 0
+    /// The date table and the plan of the last render, with the shape of the site it was for.
+    private var dates: DateFormatting?
+    private var planned: (shape: Int, plan: SitePlan)?
     /// The fingerprint of every file of the last good site.
     private var fingerprints: [String: Int] = [:]
 
@@ -73,6 +87,8 @@ public final class SiteEngine {
         content = nil
         templates = nil
         fingerprints = [:]
+        checkMemo = CheckMemo()
+        planned = nil
         return update(contentChanges: nil)
     }
 
@@ -98,8 +114,15 @@ public final class SiteEngine {
         let clock = ContinuousClock()
         let start = clock.now
         var diagnostics: [Diagnostic] = []
+        var stages: [StageTiming] = []
+        var lapStart = start
+        func lap(_ stage: String) {
+            let now = clock.now
+            stages.append(StageTiming(stage: stage, elapsed: now - lapStart))
+            lapStart = now
+        }
         func failed() -> SiteUpdate {
-            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start)
+            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start, stages: stages)
         }
 
         // Load: only what changed, once the content has been read.
@@ -122,9 +145,13 @@ public final class SiteEngine {
             content = nil
             diagnostics.append(error)
         }
+        lap("parse")
         if let site {
-            diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf))
+            let validated = SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf), reusing: checkMemo)
+            diagnostics += validated.diagnostics
+            checkMemo = validated.memo
         }
+        lap("check")
 
         // Templates: read again only after they changed, or the site's languages did.
         let languages = site?.settings.languages ?? []
@@ -133,13 +160,23 @@ public final class SiteEngine {
             templatesGeneration += 1
         }
         diagnostics += templates?.diagnostics ?? []
+        lap("templates")
 
         guard var site, let templateSet = templates?.set, !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
         if !options.includeDrafts { site = site.withoutDrafts() }
 
         // Render: every planned file whose inputs changed since the last good site.
-        let renderer = SiteRenderer(site: site, templates: templateSet, asOf: options.asOf)
-        let plan = renderer.plan()
+        let renderer = SiteRenderer(site: site, templates: templateSet, asOf: options.asOf, reusing: dates)
+        dates = renderer.dates
+        // The plan depends only on the site's shape: reuse it while that is unchanged.
+        let shape = RenderFingerprints.shape(of: site, templatesGeneration: templatesGeneration)
+        let plan: SitePlan
+        if let previous = planned, previous.shape == shape {
+            plan = previous.plan
+        } else {
+            plan = renderer.plan()
+            planned = (shape, plan)
+        }
         let fingerprint = RenderFingerprints(site: site, plan: plan, templatesGeneration: templatesGeneration, asOf: options.asOf, includeDrafts: options.includeDrafts)
         var nextFingerprints: [String: Int] = [:]
         var stale: [PlannedFile] = []
@@ -148,7 +185,9 @@ public final class SiteEngine {
             nextFingerprints[file.path] = print
             if fingerprints[file.path] != print { stale.append(file) }
         }
+        lap("plan")
         let rendered = renderer.render(stale)
+        lap("render")
         diagnostics += rendered.diagnostics
         guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
 
@@ -162,7 +201,7 @@ public final class SiteEngine {
         fingerprints = nextFingerprints
         return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
                           renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
-                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start)
+                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start, stages: stages)
     }
 
     private func loadTemplates(languages: [LanguageTag]) -> (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag]) {

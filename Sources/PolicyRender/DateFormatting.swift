@@ -30,6 +30,16 @@ public struct DateFormatting: Sendable {
         self.table = table
     }
 
+    /// Whether every one of these days is in the table for every one of these languages: a
+    /// rebuild reuses the previous table then (making one costs a formatter call per day and
+    /// language).
+    public func covers(languages: [LanguageTag], days: Set<CalendarDate>) -> Bool {
+        languages.allSatisfy { language in
+            guard let formatted = table[language] else { return false }
+            return days.allSatisfy { formatted[$0] != nil }
+        }
+    }
+
     public func format(_ date: CalendarDate, for language: LanguageTag) -> String {
         if let formatted = table[language]?[date] { return formatted }
         guard let formatter = formatters[language] else { return date.description }

@@ -13,10 +13,12 @@ public struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     public let asOf: CalendarDate
-    let dates: DateFormatting
+    public let dates: DateFormatting
     let timelines: [PolicySlug: PolicyTimeline]
 
-    public init(site: Site, templates: TemplateSet, asOf: CalendarDate) {
+    /// - Parameter dates: the date table of an earlier renderer, reused when it has every day and
+    ///   language this site shows.
+    public init(site: Site, templates: TemplateSet, asOf: CalendarDate, reusing dates: DateFormatting? = nil) {
         self.site = site
         self.templates = templates
         self.asOf = asOf
@@ -24,7 +26,11 @@ public struct SiteRenderer: Sendable {
         for policy in site.policies { timelines[policy.slug] = PolicyTimeline(policy: policy, asOf: asOf) }
         self.timelines = timelines
         let days = Set(site.policies.flatMap { $0.versions.map(\.effective) } + [asOf])
-        self.dates = DateFormatting(languages: site.settings.languages, days: days)
+        if let dates, dates.covers(languages: site.settings.languages, days: days) {
+            self.dates = dates
+        } else {
+            self.dates = DateFormatting(languages: site.settings.languages, days: days)
+        }
     }
 
     public struct Result: Sendable {

@@ -8,15 +8,19 @@ import PolicyParallel
 ///   hiding a note from readers is what they are for);
 /// - `unsafe-link`: link and image URLs that safe mode empties (`javascript:`, `file:`, ...);
 /// - `pipe-table`: a GitHub-style table, which CommonMark shows as a paragraph of pipes.
-struct DroppedContentCheck: SiteCheck {
+struct DroppedContentCheck: UnitCheck {
     let name = "dropped-content"
 
-    func check(_ input: ValidationInput) -> [Diagnostic] {
-        let documents = input.site.policies.flatMap { $0.versions.flatMap(\.documents) }
-        return documents.parallelMap { problems(in: $0) }.flatMap { $0 }
+    /// Each document on its own.
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: PolicyDocument)] {
+        input.site.policies.flatMap { policy in
+            policy.versions.flatMap { version in
+                version.documents.map { (input.unitKey([(version.effective, $0, policy.slug)]), $0) }
+            }
+        }
     }
 
-    private func problems(in document: PolicyDocument) -> [Diagnostic] {
+    func problems(in document: PolicyDocument) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let source = SourceLines(document)
         /// A line of a block (0 for its first), at the column where `text` starts on it, else

@@ -4,22 +4,19 @@ import PolicyModel
 
 /// A section heading followed directly by a heading of the same or a higher level, or by the
 /// end of the document: the reader finds a title with nothing under it (`empty-section`).
-struct EmptySectionCheck: SiteCheck {
+struct EmptySectionCheck: UnitCheck {
     let name = "empty-sections"
 
-    func check(_ input: ValidationInput) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for policy in input.site.policies {
-            for version in policy.versions {
-                for document in version.documents {
-                    diagnostics += emptySections(in: document)
-                }
+    /// Each document on its own.
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: PolicyDocument)] {
+        input.site.policies.flatMap { policy in
+            policy.versions.flatMap { version in
+                version.documents.map { (input.unitKey([(version.effective, $0, policy.slug)]), $0) }
             }
         }
-        return diagnostics
     }
 
-    private func emptySections(in document: PolicyDocument) -> [Diagnostic] {
+    func problems(in document: PolicyDocument) -> [Diagnostic] {
         let blocks = document.body.blocks
         var headings: [MarkdownPosition: Heading] = [:]
         for heading in document.headings { headings[heading.position] = heading }

@@ -11,29 +11,66 @@ import PolicyParallel
 ///
 /// Work per link is constant apart from hints: targets are resolved once per linking document
 /// and policy, anchors are looked up in sets, and "did you mean" searches are capped per document.
-struct LinkCheck: SiteCheck {
+struct LinkCheck: UnitCheck {
     let name = "links"
 
     /// How many "did you mean" searches one document gets; a file with thousands of broken
     /// links gets the first hints and plain messages after, so the check stays near-linear.
     static let hintBudget = 200
 
-    func check(_ input: ValidationInput) -> [Diagnostic] {
+    /// What every document's links are checked against, resolved once per site.
+    struct Targets: Sendable {
+        var settings: SiteSettings
+        /// Every policy, drafts included (a draft is previewed with the other drafts).
+        var all: [PolicySlug: Policy]
+        /// The policies as published pages see them.
+        var published: [PolicySlug: Policy]
+    }
+
+    struct LinkingDocument: Sendable {
+        var version: PolicyVersion
+        var document: PolicyDocument
+        var targets: Targets
+    }
+
+    /// Each document on its own. Its result depends on its own bytes, the languages of its
+    /// version (which pages show it), the policies that exist, and every file of the policies it
+    /// links to: all of that is in its key.
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: LinkingDocument)] {
         let site = input.site
-        // A published page links to published text; a draft is previewed with the other drafts.
-        let published = Dictionary(site.withoutDrafts().policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let all = Dictionary(site.policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let documents = site.policies.flatMap { policy in policy.versions.flatMap { version in version.documents.map { (version, $0) } } }
-        // Each text's links are checked on their own: over every core.
-        return documents.parallelMap { version, document in
-            var diagnostics: [Diagnostic] = []
-            var checker = DocumentLinks(document: document, version: version, settings: site.settings,
-                                        policies: all, targets: document.frontMatter.draft ? all : published)
-            for link in document.links {
-                diagnostics += checker.problems(link.destination, at: document.location(of: link.position))
+        let targets = Targets(
+            settings: site.settings,
+            all: Dictionary(site.policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            published: Dictionary(site.withoutDrafts().policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }))
+        var slugs = Hasher()
+        for policy in site.policies { slugs.combine(policy.slug) }
+        let policySlugs = slugs.finalize()
+        var fingerprints: [PolicySlug: Int] = [:]
+        for policy in site.policies where !policy.versions.isEmpty {
+            fingerprints[policy.slug] = input.fingerprint(of: policy)
+        }
+        return site.policies.flatMap { policy in
+            policy.versions.flatMap { version in
+                let languages = version.documents.map(\.language.rawValue).joined(separator: ",").hashValue
+                return version.documents.map { document in
+                    let context = [policySlugs, languages] + document.referencedPolicies.map { fingerprints[$0] ?? 0 }
+                    return (input.unitKey([(version.effective, document, policy.slug)], context: context),
+                            LinkingDocument(version: version, document: document, targets: targets))
+                }
             }
-            return diagnostics
-        }.flatMap { $0 }
+        }
+    }
+
+    func problems(in unit: LinkingDocument) -> [Diagnostic] {
+        let document = unit.document
+        // A published page links to published text; a draft is previewed with the other drafts.
+        var checker = DocumentLinks(document: document, version: unit.version, settings: unit.targets.settings,
+                                    policies: unit.targets.all, targets: document.frontMatter.draft ? unit.targets.all : unit.targets.published)
+        var diagnostics: [Diagnostic] = []
+        for link in document.links {
+            diagnostics += checker.problems(link.destination, at: document.location(of: link.position))
+        }
+        return diagnostics
     }
 
     /// `%E8%81%94` → `联`, so a percent-encoded fragment matches the anchor it encodes; text that

@@ -84,7 +84,13 @@ struct SectionRequirements {
     }
 
     func required(of document: PolicyDocument, in version: PolicyVersion, of policy: Policy) -> [SectionID] {
-        let held = document.frontMatter.draft || heldDates[policy.slug]?.contains(version.effective) == true
+        let held = document.frontMatter.draft || isHeld(version, of: policy)
         return held ? policy.settings.required ?? settings.required : []
+    }
+
+    /// Whether the version is current or upcoming (as published), so its texts must have the
+    /// required sections.
+    func isHeld(_ version: PolicyVersion, of policy: Policy) -> Bool {
+        heldDates[policy.slug]?.contains(version.effective) == true
     }
 }

@@ -14,22 +14,33 @@ import PolicyParallel
 /// - Only where B is current, upcoming or a draft: an archived version is permanent (it may
 ///   be in published.lock), so a warning about it could never be acted on. This is the rule
 ///   `missing-section` follows.
-struct StaleTranslationCheck: SiteCheck {
+struct StaleTranslationCheck: UnitCheck {
     let name = "stale-translations"
 
-    func check(_ input: ValidationInput) -> [Diagnostic] {
+    struct VersionPair: Sendable {
+        var before: PolicyVersion
+        var after: PolicyVersion
+        var archived: Bool
+        var defaultLanguage: LanguageTag
+    }
+
+    /// Each pair of consecutive versions of a policy, compared on its own.
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: VersionPair)] {
         let defaultLanguage = input.site.settings.defaultLanguage
-        var pairs: [(before: PolicyVersion, after: PolicyVersion, archived: Bool)] = []
+        var pairs: [(key: CheckUnitKey, unit: VersionPair)] = []
         for policy in input.site.policies {
             let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
             for (before, after) in zip(policy.versions, policy.versions.dropFirst()) {
-                pairs.append((before, after, timeline.entry(for: after.effective)?.status == .archived))
+                let archived = timeline.entry(for: after.effective)?.status == .archived
+                let documents = before.documents.map { (before.effective, $0, policy.slug) } + after.documents.map { (after.effective, $0, policy.slug) }
+                pairs.append((input.unitKey(documents, flags: [archived]), VersionPair(before: before, after: after, archived: archived, defaultLanguage: defaultLanguage)))
             }
         }
-        // Each pair of consecutive versions is compared on its own: over every core.
-        return pairs.parallelMap { pair in
-            staleSections(from: pair.before, to: pair.after, archived: pair.archived, defaultLanguage: defaultLanguage)
-        }.flatMap { $0 }
+        return pairs
+    }
+
+    func problems(in pair: VersionPair) -> [Diagnostic] {
+        staleSections(from: pair.before, to: pair.after, archived: pair.archived, defaultLanguage: pair.defaultLanguage)
     }
 
     private func staleSections(from before: PolicyVersion, to after: PolicyVersion, archived: Bool, defaultLanguage: LanguageTag) -> [Diagnostic] {

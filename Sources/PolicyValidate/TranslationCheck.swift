@@ -5,29 +5,50 @@ import PolicyModel
 /// - `translation-parity` (warning): the section ids differ: missing, extra, or in another order;
 /// - `missing-translation` (note): a site language has no file for the version, so its pages
 ///   show another language's text with a notice.
-struct TranslationCheck: SiteCheck {
+struct TranslationCheck: UnitCheck {
     let name = "translations"
     /// Beyond this many unknown ids in one translation, they are reported together.
     static let extraIDsListedOneByOne = 3
 
-    func check(_ input: ValidationInput) -> [Diagnostic] {
+    /// A version with what decides which sections its texts must have.
+    struct VersionTexts: Sendable {
+        var version: PolicyVersion
+        var settings: SiteSettings
+        /// The policy's required sections, and whether they hold for this version (current,
+        /// upcoming); a draft text is always held to them.
+        var required: [SectionID]
+        var held: Bool
+    }
+
+    /// Each version on its own.
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: VersionTexts)] {
         let settings = input.site.settings
         let requirements = SectionRequirements(input)
-        var diagnostics: [Diagnostic] = []
-        for policy in input.site.policies {
-            for version in policy.versions {
-                // A version without the default language's file is reported by the parser.
-                guard let reference = version.document(in: settings.defaultLanguage) else { continue }
-                for translation in version.documents where translation.language != settings.defaultLanguage {
-                    // A missing required section is already an error (missing-section): not repeated here.
-                    let reported = Set(requirements.required(of: translation, in: version, of: policy))
-                    diagnostics += parityProblems(translation, reference: reference, alreadyReported: reported)
-                }
-                for language in settings.languages where version.document(in: language) == nil {
-                    let shown = version.shownDocument(in: language, settings: settings)?.language ?? settings.defaultLanguage
-                    diagnostics.append(.note(.missingTranslation, "this version has no \(language) text (\(language).md); its \(language) pages show the \(shown) text with a notice saying so; add \(language).md to translate it", at: SourceLocation(file: reference.versionFolder)))
-                }
+        return input.site.policies.flatMap { policy in
+            let required = policy.settings.required ?? settings.required
+            return policy.versions.map { version in
+                let held = requirements.isHeld(version, of: policy)
+                let key = input.unitKey(version.documents.map { (version.effective, $0, policy.slug) }, flags: [held],
+                                        context: required.map(\.rawValue.hashValue))
+                return (key, VersionTexts(version: version, settings: settings, required: required, held: held))
             }
+        }
+    }
+
+    func problems(in unit: VersionTexts) -> [Diagnostic] {
+        let settings = unit.settings
+        let version = unit.version
+        // A version without the default language's file is reported by the parser.
+        guard let reference = version.document(in: settings.defaultLanguage) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for translation in version.documents where translation.language != settings.defaultLanguage {
+            // A missing required section is already an error (missing-section): not repeated here.
+            let reported = Set(unit.held || translation.frontMatter.draft ? unit.required : [])
+            diagnostics += parityProblems(translation, reference: reference, alreadyReported: reported)
+        }
+        for language in settings.languages where version.document(in: language) == nil {
+            let shown = version.shownDocument(in: language, settings: settings)?.language ?? settings.defaultLanguage
+            diagnostics.append(.note(.missingTranslation, "this version has no \(language) text (\(language).md); its \(language) pages show the \(shown) text with a notice saying so; add \(language).md to translate it", at: SourceLocation(file: reference.versionFolder)))
         }
         return diagnostics
     }

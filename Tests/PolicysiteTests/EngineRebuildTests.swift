@@ -121,6 +121,17 @@ import Testing
                 try site.write("cookies/2026-06-01/en.md", try site.text("cookies/2026-02-01/en.md") + "\nA new paragraph.\n")
                 return [site.path("cookies/2026-06-01")]
             }),
+            // The cookie text now links to the privacy policy: its pages depend on when privacy
+            // versions take effect, so the next edit must re-render them (a plan kept from before
+            // the link would miss them).
+            ("a new link to another policy", {
+                try site.write("cookies/2026-02-01/en.md", try site.text("cookies/2026-02-01/en.md") + "\nSee also [our privacy policy](policy:privacy#contact).\n")
+                return [site.path("cookies/2026-02-01/en.md")]
+            }),
+            ("a new version of the linked policy", {
+                try site.write("privacy/2026-10-01/en.md", try site.text("privacy/2025-09-01/en.md") + "\nA clarification.\n")
+                return [site.path("privacy/2026-10-01")]
+            }),
             ("a deleted version folder", {
                 try FileManager.default.removeItem(atPath: site.path("cookies/2026-06-01"))
                 return [site.path("cookies/2026-06-01")]
@@ -142,6 +153,37 @@ import Testing
             let update = engine.rebuild(changedPaths: changed)
             #expect(update.succeeded, "\(name): \(update.diagnostics.map(\.message))")
             #expect(site.differencesFromFreshBuild(engine.files) == [], "after \(name), the engine's site differs from a fresh build")
+        }
+    }
+
+    /// The engine re-runs only the checks of the texts an edit touches (a document, a pair of
+    /// versions, the texts linking into an edited policy); what it reports must still be what a
+    /// fresh check reports.
+    @Test func reusedCheckResultsMatchAFreshCheck() throws {
+        let site = try SampleSite()
+        let engine = SiteEngine(site.options)
+        #expect(engine.build().succeeded)
+        let edits: [(name: String, file: String, expected: String?, edit: (String) -> String)] = [
+            // The privacy texts of 2027-01-15 link to policy:cookies#choices: now a broken link.
+            ("a link target renamed", "cookies/2026-02-01/en.md", "broken-link", { $0.replacingOccurrences(of: "{#choices}", with: "{#your-choices}") }),
+            ("the link target back", "cookies/2026-02-01/en.md", nil, { $0.replacingOccurrences(of: "{#your-choices}", with: "{#choices}") }),
+            // Words change in English only: the Chinese section of the current version, the same
+            // as in the version before, is stale.
+            ("English reworded", "cookies/2026-02-01/en.md", "stale-translation", { $0.replacingOccurrences(of: "Cookies are small text files", with: "Cookies are small files") }),
+            // A translation loses the id of a section that is not required: translation parity.
+            ("an id dropped in a translation", "privacy/2027-01-15/zh-Hans.md", "translation-parity", { $0.replacingOccurrences(of: " {#account-data}", with: "") }),
+            ("an empty section", "cookies/2026-02-01/ar.md", "empty-section", { $0 + "\n## \n" }),
+        ]
+        for (name, file, expected, edit) in edits {
+            try site.write(file, edit(try site.text(file)))
+            let update = engine.rebuild(changedPaths: [site.path(file)])
+            let fresh = SiteEngine(site.options).build()
+            if let expected {
+                #expect(update.diagnostics.contains { $0.code.name == expected }, "\(name): expected a \(expected) diagnostic, got \(update.diagnostics.map(\.code.name))")
+            } else {
+                #expect(!update.diagnostics.contains { $0.code.name == "broken-link" }, "\(name): the link resolves again")
+            }
+            #expect(update.diagnostics == fresh.diagnostics, "after \(name), the engine reports other diagnostics than a fresh check")
         }
     }
 
