@@ -33,8 +33,11 @@ enum PageInjection {
           if (saved !== null) {
             sessionStorage.removeItem(key);
             const [x, y] = saved.split(",").map(Number);
-            addEventListener("load", () => scrollTo(x, y));
-            scrollTo(x, y);
+            // "instant": the stylesheet may ask for smooth scrolling, which would replay the
+            // scroll from the top after every reload.
+            const restore = () => scrollTo({ left: x, top: y, behavior: "instant" });
+            addEventListener("load", restore);
+            restore();
           }
           const reload = () => {
             sessionStorage.setItem(key, scrollX + "," + scrollY);
