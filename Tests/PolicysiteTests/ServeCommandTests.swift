@@ -68,7 +68,9 @@ import Testing
         kill(serve.process.processIdentifier, SIGTERM)
         try await offThePool { serve.process.waitUntilExit() }
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(1), "serve took \(elapsed) to stop")
+        // Within a second on an idle machine (measured for the README); the bound leaves room for a
+        // loaded CI machine running the other suites at the same time.
+        #expect(elapsed < .seconds(4), "serve took \(elapsed) to stop")
         #expect(serve.process.terminationStatus == 0)
         // Output/ was never written.
         #expect(!FileManager.default.fileExists(atPath: serve.root.appendingPathComponent("Output").path))
