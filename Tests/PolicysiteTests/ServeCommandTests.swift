@@ -68,9 +68,11 @@ import Testing
         kill(serve.process.processIdentifier, SIGTERM)
         try await offThePool { serve.process.waitUntilExit() }
         let elapsed = ContinuousClock.now - start
-        // Within a second on an idle machine (measured for the README); the bound leaves room for a
-        // loaded CI machine running the other suites at the same time.
-        #expect(elapsed < .seconds(4), "serve took \(elapsed) to stop")
+        // The server's own shutdown is held to one second in-process (ServeServerTests); here the
+        // whole process must also exit while every other suite competes for the two cores (it
+        // took 5.5 s once at the busiest moment of a full run, 20 ms by hand), so the bound only
+        // catches a process that hangs.
+        #expect(elapsed < .seconds(10), "serve took \(elapsed) to stop")
         #expect(serve.process.terminationStatus == 0)
         // Output/ was never written.
         #expect(!FileManager.default.fileExists(atPath: serve.root.appendingPathComponent("Output").path))
