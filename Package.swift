@@ -68,7 +68,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Linux's renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare.
+        // Linux's renameat2(RENAME_EXCHANGE) and syncfs, which Swift's Glibc module does not declare.
         .target(name: "CAtomicSwap"),
         // Edge: guards the output directory, writes the site beside it and swaps it in.
         .target(name: "PolicyWrite", dependencies: ["PolicyDiagnostics", "PolicyModel", "CAtomicSwap"]),

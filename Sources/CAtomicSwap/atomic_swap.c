@@ -22,3 +22,13 @@ int policysite_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+int policysite_sync_file_system(int descriptor) {
+#if defined(__linux__)
+    return syncfs(descriptor);
+#else
+    (void)descriptor;
+    sync();
+    return 0;
+#endif
+}

@@ -40,20 +40,6 @@ public enum MarkdownParser {
     /// The version of the linked libcmark, for benchmark reports and `--version`.
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 
-    /// Renders Markdown with cmark alone (safe mode), as the baseline the benchmark compares with.
-    public static func renderWithCmarkOnly(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let html = cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT) else {
-                    return ""
-                }
-                defer { free(html) }
-                return String(cString: html)
-            }
-        }
-    }
-
     // MARK: - Conversion
 
     /// Converts cmark's tree by walking it with cmark's iterator (enter and exit events) and

@@ -20,18 +20,4 @@ public enum RawCmark {
             return strlen(html)
         }
     }
-
-    /// Parses and renders `body` to HTML, as the benchmark's floor does.
-    public static func render(_ body: String) -> String {
-        var body = body
-        return body.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                guard let document = cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT) else { return "" }
-                defer { cmark_node_free(document) }
-                guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
-                defer { free(html) }
-                return String(cString: html)
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CAtomicSwap
 import PolicyModel
 
 /// Writes a site's files into the staging directory with plain `openat`/`write`/`close`,
@@ -97,27 +98,8 @@ struct StagingWriter {
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
 
-    #if canImport(Glibc)
-    private typealias SyncFS = @convention(c) (Int32) -> Int32
-    /// `syncfs(2)`, which Swift's Glibc module does not declare (a GNU extension), looked up once.
-    private static let syncfs: SyncFS? = dlsym(nil, "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
-    #endif
-
-    /// `syncfs` on Linux (one file system, not every disk); `sync` where there is none.
+    /// `syncfs` on Linux (one file system, not every disk); `sync` elsewhere.
     private static func syncFileSystem(_ descriptor: Int32) -> Bool {
-        #if canImport(Glibc)
-        if let syncfs { return syncfs(descriptor) == 0 }
-        #endif
-        syncAllFileSystems()
-        return true
+        policysite_sync_file_system(descriptor) == 0
     }
-}
-
-/// `sync(2)`: flushes every file system, the fallback where `syncfs` is missing.
-private func syncAllFileSystems() {
-    #if canImport(Glibc)
-    Glibc.sync()
-    #else
-    Darwin.sync()
-    #endif
 }

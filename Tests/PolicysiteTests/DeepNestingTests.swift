@@ -101,8 +101,8 @@ import Testing
             let html = document.map { HTMLRenderer().render($0.body.blocks) } ?? ""
             parsed = (document, diagnostics, html)
         }
-        let cmarkHTML = MarkdownParser.renderWithCmarkOnly(markdown)
-        let cmark = clock.measure { _ = MarkdownParser.renderWithCmarkOnly(markdown) }
+        let cmarkHTML = CmarkReferenceRenderer.render(markdown)
+        let cmark = clock.measure { _ = CmarkReferenceRenderer.render(markdown) }
         print("DeepNesting \(input.name): \(markdown.utf8.count) bytes, parse+render \(ours), cmark only \(cmark)")
 
         let document = try #require(parsed.document)
@@ -142,7 +142,7 @@ import Testing
             #expect(max(depth.blocks, depth.inlines) == 32)
             // Our tight list items differ from cmark's in line breaks only (see HTMLRenderer).
             let ours = HTMLRenderer().render(document.blocks).filter { $0 != "\n" }
-            #expect(ours == MarkdownParser.renderWithCmarkOnly(markdown).filter { $0 != "\n" })
+            #expect(ours == CmarkReferenceRenderer.render(markdown).filter { $0 != "\n" })
         }
     }
 

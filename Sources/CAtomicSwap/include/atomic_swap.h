@@ -6,4 +6,8 @@
 /// errno is ENOSYS or EINVAL where the platform or file system cannot do it.
 int policysite_exchange_paths(const char *first, const char *second);
 
+/// Flushes the file system holding `descriptor` to disk (Linux syncfs, which Swift's Glibc module
+/// does not declare; `sync` elsewhere). Returns 0 on success, -1 with errno set otherwise.
+int policysite_sync_file_system(int descriptor);
+
 #endif
