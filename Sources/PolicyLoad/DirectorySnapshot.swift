@@ -24,18 +24,20 @@ public struct DirectorySnapshot: Sendable, Equatable {
 
 public struct SnapshotFile: Sendable, Equatable {
     /// Relative to the snapshot's root, with `/` separators.
-    public var path: String
+    public let path: String
     public var bytes: [UInt8]
+    /// The path's components: `["privacy", "2024-03-01", "en.md"]`. Split once: every parse of
+    /// the snapshot (one per rebuild in `serve`) reads them.
+    public let components: [Substring]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        self.components = path.split(separator: "/")
     }
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// The path's components: `["privacy", "2024-03-01", "en.md"]`.
-    public var components: [Substring] { path.split(separator: "/") }
 }

@@ -37,12 +37,18 @@ public struct PolicyDocument: Sendable, Equatable {
     public var bodyStartLine: Int
     /// The file's bytes as read, for hashing published versions.
     public var source: [UInt8]
+    /// The SHA-256 of `source`, set by the parser (nil for a text made in memory): with the
+    /// path, what a check's result or a page is kept by between rebuilds.
+    public var digest: SourceDigest?
     /// The policies its `policy:` links name (valid slugs only), sorted: a page showing this
     /// text depends on when their versions take effect, since such a link resolves to the
     /// version in force on the linking date.
     public var referencedPolicies: [PolicySlug]
     /// Every link and image of the body, in reading order: found once, read by the link check.
     public var links: [MarkdownLink]
+    /// The anchors of its headings, for the link check: built once per text, where every text
+    /// linking here looks them up.
+    public var anchorSet: Set<String>
 
     public init(language: LanguageTag, file: String, frontMatter: FrontMatter, body: MarkdownDocument, headings: [Heading], bodyStartLine: Int, source: [UInt8]) {
         self.language = language
@@ -55,6 +61,7 @@ public struct PolicyDocument: Sendable, Equatable {
         let links = body.links
         self.links = links
         self.referencedPolicies = Set(links.compactMap { PolicyReference($0.destination)?.slug }).sorted()
+        self.anchorSet = Set(headings.map(\.anchor))
     }
 
     /// Where a position of the body is in the file.

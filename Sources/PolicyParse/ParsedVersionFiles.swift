@@ -44,8 +44,10 @@ public struct ParsedVersionFiles: Sendable {
         }
         let parsed = changed.parallelMap { file, path, display -> ParsedVersionFile in
             var diagnostics: [Diagnostic] = []
-            let document = SiteParser.parseDocument(file, language: path.language, in: content, diagnostics: &diagnostics)
-            return ParsedVersionFile(path: path, display: display, bytes: file.bytes, digest: SourceHasher.sha256(file.bytes),
+            var document = SiteParser.parseDocument(file, language: path.language, in: content, diagnostics: &diagnostics)
+            let digest = SourceHasher.sha256(file.bytes)
+            document?.digest = digest
+            return ParsedVersionFile(path: path, display: display, bytes: file.bytes, digest: digest,
                                      document: document, diagnostics: diagnostics)
         }
         for (file, parsed) in zip(changed, parsed) { result.files[file.file.path] = parsed }

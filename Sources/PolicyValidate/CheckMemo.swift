@@ -30,10 +30,40 @@ public struct CheckMemo: Sendable {
 /// A check that splits into independent units (a document, a pair of versions), each a pure
 /// function of the files named in its key: the units run over every core, and a unit whose key
 /// is in the memo is not run again.
+///
+/// Units are small values (indices into the site, flags): a rebuild makes every unit's key but
+/// runs few, so a unit must not copy the texts it names.
 protocol UnitCheck: SiteCheck {
     associatedtype Unit: Sendable
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: Unit)]
-    func problems(in unit: Unit) -> [Diagnostic]
+    func problems(in unit: Unit, of input: ValidationInput) -> [Diagnostic]
+}
+
+/// Where a text is in the site: indices of its policy, version and document.
+struct DocumentIndex: Sendable {
+    var policy: Int
+    var version: Int
+    var document: Int
+
+    func policy(in site: Site) -> Policy { site.policies[policy] }
+    func version(in site: Site) -> PolicyVersion { site.policies[policy].versions[version] }
+    func document(in site: Site) -> PolicyDocument { site.policies[policy].versions[version].documents[document] }
+}
+
+extension ValidationInput {
+    /// Every text of the site with its unit key (its path and digest): the units of a check
+    /// that looks at one text at a time.
+    func documentUnits() -> [(key: CheckUnitKey, unit: DocumentIndex)] {
+        var units: [(key: CheckUnitKey, unit: DocumentIndex)] = []
+        for (p, policy) in site.policies.enumerated() {
+            for (v, version) in policy.versions.enumerated() {
+                for (d, document) in version.documents.enumerated() {
+                    units.append((unitKey([(version.effective, document, policy.slug)]), DocumentIndex(policy: p, version: v, document: d)))
+                }
+            }
+        }
+        return units
+    }
 }
 
 extension UnitCheck {
@@ -45,7 +75,7 @@ extension UnitCheck {
         let units = units(input)
         // A unit with a file of unknown bytes (a site made in memory) is never taken from the memo.
         let problems = units.parallelMap { unit in
-            unit.key.digests.contains(nil) ? self.problems(in: unit.unit) : previous[unit.key] ?? self.problems(in: unit.unit)
+            unit.key.digests.contains(nil) ? self.problems(in: unit.unit, of: input) : previous[unit.key] ?? self.problems(in: unit.unit, of: input)
         }
         var results: [CheckUnitKey: [Diagnostic]] = [:]
         results.reserveCapacity(units.count)
@@ -59,7 +89,7 @@ extension ValidationInput {
     /// SHA-256 of its bytes, as parsed).
     func unitKey(_ documents: [(version: CalendarDate, document: PolicyDocument, slug: PolicySlug)], flags: [Bool] = [], context: [Int] = []) -> CheckUnitKey {
         let files = documents.map { VersionFilePath(slug: $0.slug, effective: $0.version, language: $0.document.language) }
-        return CheckUnitKey(files: files, digests: files.map { site.sourceFiles[$0]?.digest }, flags: flags, context: context)
+        return CheckUnitKey(files: files, digests: documents.map(\.document.digest), flags: flags, context: context)
     }
 
     /// A fingerprint of every file of a policy (paths and bytes): what a link into it is checked
@@ -68,9 +98,8 @@ extension ValidationInput {
         var hasher = Hasher()
         for version in policy.versions {
             for document in version.documents {
-                let path = VersionFilePath(slug: policy.slug, effective: version.effective, language: document.language)
-                hasher.combine(path)
-                hasher.combine(site.sourceFiles[path]?.digest)
+                hasher.combine(VersionFilePath(slug: policy.slug, effective: version.effective, language: document.language))
+                hasher.combine(document.digest)
             }
         }
         return hasher.finalize()

@@ -12,15 +12,15 @@ struct DroppedContentCheck: UnitCheck {
     let name = "dropped-content"
 
     /// Each document on its own.
-    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: PolicyDocument)] {
-        input.site.policies.flatMap { policy in
-            policy.versions.flatMap { version in
-                version.documents.map { (input.unitKey([(version.effective, $0, policy.slug)]), $0) }
-            }
-        }
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: DocumentIndex)] {
+        input.documentUnits()
     }
 
-    func problems(in document: PolicyDocument) -> [Diagnostic] {
+    func problems(in unit: DocumentIndex, of input: ValidationInput) -> [Diagnostic] {
+        problems(in: unit.document(in: input.site))
+    }
+
+    private func problems(in document: PolicyDocument) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let source = SourceLines(document)
         /// A line of a block (0 for its first), at the column where `text` starts on it, else

@@ -8,15 +8,12 @@ struct EmptySectionCheck: UnitCheck {
     let name = "empty-sections"
 
     /// Each document on its own.
-    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: PolicyDocument)] {
-        input.site.policies.flatMap { policy in
-            policy.versions.flatMap { version in
-                version.documents.map { (input.unitKey([(version.effective, $0, policy.slug)]), $0) }
-            }
-        }
+    func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: DocumentIndex)] {
+        input.documentUnits()
     }
 
-    func problems(in document: PolicyDocument) -> [Diagnostic] {
+    func problems(in unit: DocumentIndex, of input: ValidationInput) -> [Diagnostic] {
+        let document = unit.document(in: input.site)
         let blocks = document.body.blocks
         var headings: [MarkdownPosition: Heading] = [:]
         for heading in document.headings { headings[heading.position] = heading }

@@ -18,53 +18,58 @@ struct LinkCheck: UnitCheck {
     /// links gets the first hints and plain messages after, so the check stays near-linear.
     static let hintBudget = 200
 
-    /// What every document's links are checked against, resolved once per site.
-    struct Targets: Sendable {
-        var settings: SiteSettings
+    /// What every document's links are checked against, resolved once per site and shared by
+    /// every unit (a class: units are copied, and must stay small).
+    final class Targets: Sendable {
         /// Every policy, drafts included (a draft is previewed with the other drafts).
-        var all: [PolicySlug: Policy]
+        let all: [PolicySlug: Policy]
         /// The policies as published pages see them.
-        var published: [PolicySlug: Policy]
+        let published: [PolicySlug: Policy]
+
+        init(_ site: Site) {
+            all = Dictionary(site.policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            published = Dictionary(site.withoutDrafts().policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     struct LinkingDocument: Sendable {
-        var version: PolicyVersion
-        var document: PolicyDocument
+        var index: DocumentIndex
         var targets: Targets
     }
 
     /// Each document on its own. Its result depends on its own bytes, the languages of its
-    /// version (which pages show it), the policies that exist, and every file of the policies it
-    /// links to: all of that is in its key.
+    /// version (which pages show it), the policies that exist, and, per policy it links to, when
+    /// that policy's versions take effect and the files of the version its links lead to (the
+    /// one in force on the linking date): all of that is in its key, and nothing more, so an
+    /// edit to an upcoming version re-checks only the texts whose links lead there.
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: LinkingDocument)] {
         let site = input.site
-        let targets = Targets(
-            settings: site.settings,
-            all: Dictionary(site.policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
-            published: Dictionary(site.withoutDrafts().policies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }))
+        let targets = Targets(site)
         var slugs = Hasher()
         for policy in site.policies { slugs.combine(policy.slug) }
         let policySlugs = slugs.finalize()
-        var fingerprints: [PolicySlug: Int] = [:]
-        for policy in site.policies where !policy.versions.isEmpty {
-            fingerprints[policy.slug] = input.fingerprint(of: policy)
-        }
-        return site.policies.flatMap { policy in
-            policy.versions.flatMap { version in
+        var targetPrints = LinkTargetFingerprints(input: input)
+        return site.policies.enumerated().flatMap { p, policy in
+            policy.versions.enumerated().flatMap { v, version in
                 let languages = version.documents.map(\.language.rawValue).joined(separator: ",").hashValue
-                return version.documents.map { document in
-                    let context = [policySlugs, languages] + document.referencedPolicies.map { fingerprints[$0] ?? 0 }
+                return version.documents.enumerated().map { d, document in
+                    let draft = document.frontMatter.draft
+                    let policies = draft ? targets.all : targets.published
+                    var context = [policySlugs, languages]
+                    for slug in document.referencedPolicies {
+                        context.append(policies[slug].map { targetPrints.fingerprint(of: $0, withDrafts: draft, linkedOn: version.effective) } ?? 0)
+                    }
                     return (input.unitKey([(version.effective, document, policy.slug)], context: context),
-                            LinkingDocument(version: version, document: document, targets: targets))
+                            LinkingDocument(index: DocumentIndex(policy: p, version: v, document: d), targets: targets))
                 }
             }
         }
     }
 
-    func problems(in unit: LinkingDocument) -> [Diagnostic] {
-        let document = unit.document
+    func problems(in unit: LinkingDocument, of input: ValidationInput) -> [Diagnostic] {
+        let document = unit.index.document(in: input.site)
         // A published page links to published text; a draft is previewed with the other drafts.
-        var checker = DocumentLinks(document: document, version: unit.version, settings: unit.targets.settings,
+        var checker = DocumentLinks(document: document, version: unit.index.version(in: input.site), settings: input.site.settings,
                                     policies: unit.targets.all, targets: document.frontMatter.draft ? unit.targets.all : unit.targets.published)
         var diagnostics: [Diagnostic] = []
         for link in document.links {
@@ -101,15 +106,72 @@ struct LinkCheck: UnitCheck {
     }
 }
 
+/// What a `policy:` link into a policy, made on a given date, is checked against: when the
+/// policy's versions take effect (and which are drafts), and the files of the version the link
+/// leads to. Worked out once per policy and version.
+private struct LinkTargetFingerprints {
+    /// A policy as published pages see it, or with its drafts (as a draft's pages see it).
+    private struct View: Hashable {
+        var slug: PolicySlug
+        var withDrafts: Bool
+    }
+
+    let input: ValidationInput
+    private var timelines: [View: Int] = [:]
+    private var versions: [View: [CalendarDate: Int]] = [:]
+
+    init(input: ValidationInput) {
+        self.input = input
+    }
+
+    mutating func fingerprint(of policy: Policy, withDrafts: Bool, linkedOn date: CalendarDate) -> Int {
+        guard let target = policy.versionInForce(on: date) ?? policy.versions.first else { return 0 }
+        let view = View(slug: policy.slug, withDrafts: withDrafts)
+        var hasher = Hasher()
+        hasher.combine(timeline(of: policy, view))
+        hasher.combine(files(of: target, in: policy, view))
+        return hasher.finalize()
+    }
+
+    private mutating func timeline(of policy: Policy, _ view: View) -> Int {
+        if let known = timelines[view] { return known }
+        var hasher = Hasher()
+        for version in policy.versions {
+            hasher.combine(version.effective)
+            for document in version.documents { hasher.combine(document.frontMatter.draft) }
+        }
+        let print = hasher.finalize()
+        timelines[view] = print
+        return print
+    }
+
+    private mutating func files(of version: PolicyVersion, in policy: Policy, _ view: View) -> Int {
+        if let known = versions[view]?[version.effective] { return known }
+        var hasher = Hasher()
+        for document in version.documents {
+            let path = VersionFilePath(slug: policy.slug, effective: version.effective, language: document.language)
+            hasher.combine(path)
+            hasher.combine(input.site.sourceFiles[path]?.digest)
+        }
+        let print = hasher.finalize()
+        versions[view, default: [:]][version.effective] = print
+        return print
+    }
+}
+
 /// The links of one document, with what they are checked against resolved once.
 private struct DocumentLinks {
     /// A text a `policy:` link leads to, for one or more of the pages showing the link.
     struct TargetText {
         var document: PolicyDocument
         var anchors: [String]
-        var anchorSet: Set<String>
-        /// "its section ids are …", made once: a text may be the target of thousands of links.
-        var idList: String
+        var anchorSet: Set<String> { document.anchorSet }
+        /// "its section ids are …", made only for a broken link (it is read from the first
+        /// headings only, so each costs a bounded amount).
+        var idList: String {
+            let ids = document.headings.lazy.compactMap(\.id).map(\.rawValue)
+            return ids.isEmpty ? "; link to the policy without '#'" : "; its section ids are \(listed(ids, count: document.headings.count { $0.id != nil }))"
+        }
     }
 
     let document: PolicyDocument
@@ -120,10 +182,10 @@ private struct DocumentLinks {
     /// The policies as the pages showing this document see them (published, or with drafts).
     let targets: [PolicySlug: Policy]
     private let anchors: [String]
-    private let anchorSet: Set<String>
+    private var anchorSet: Set<String> { document.anchorSet }
     private let knownSlugs: [String]
-    /// "link to one of its sections: …", made once per document.
-    private let anchorList: String
+    /// "link to one of its sections: …", for a broken `#` link.
+    private var anchorList: String { listed(anchors.lazy.map { "#" + $0 }, count: anchors.count) }
     private var resolved: [PolicySlug: (texts: [TargetText], which: String)?] = [:]
     private var hintsLeft = LinkCheck.hintBudget
     private var hints: [String: String?] = [:]
@@ -135,9 +197,7 @@ private struct DocumentLinks {
         self.policies = policies
         self.targets = targets
         anchors = document.headings.map(\.anchor)
-        anchorSet = Set(anchors)
         knownSlugs = policies.keys.sorted().map(\.rawValue)
-        anchorList = listed(anchors.lazy.map { "#" + $0 }, count: anchors.count)
     }
 
     mutating func problems(_ destination: String, at location: SourceLocation) -> [Diagnostic] {
@@ -202,10 +262,7 @@ private struct DocumentLinks {
             var seen: Set<String> = []
             for language in version.pageLanguages(showing: document, settings: settings) {
                 guard let shown = targetVersion.shownDocument(in: language, settings: settings), seen.insert(shown.file).inserted else { continue }
-                let anchors = shown.headings.map(\.anchor)
-                let ids = shown.headings.lazy.compactMap(\.id).map(\.rawValue)
-                let idList = ids.isEmpty ? "; link to the policy without '#'" : "; its section ids are \(listed(ids, count: shown.headings.count { $0.id != nil }))"
-                texts.append(TargetText(document: shown, anchors: anchors, anchorSet: Set(anchors), idList: idList))
+                texts.append(TargetText(document: shown, anchors: shown.headings.map(\.anchor)))
             }
             result = (texts, which)
         }

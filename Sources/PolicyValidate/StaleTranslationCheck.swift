@@ -17,30 +17,31 @@ import PolicyParallel
 struct StaleTranslationCheck: UnitCheck {
     let name = "stale-translations"
 
+    /// Versions `after - 1` and `after` of a policy.
     struct VersionPair: Sendable {
-        var before: PolicyVersion
-        var after: PolicyVersion
+        var policy: Int
+        var after: Int
         var archived: Bool
-        var defaultLanguage: LanguageTag
     }
 
     /// Each pair of consecutive versions of a policy, compared on its own.
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: VersionPair)] {
-        let defaultLanguage = input.site.settings.defaultLanguage
         var pairs: [(key: CheckUnitKey, unit: VersionPair)] = []
-        for policy in input.site.policies {
+        for (index, policy) in input.site.policies.enumerated() {
             let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
-            for (before, after) in zip(policy.versions, policy.versions.dropFirst()) {
-                let archived = timeline.entry(for: after.effective)?.status == .archived
-                let documents = before.documents.map { (before.effective, $0, policy.slug) } + after.documents.map { (after.effective, $0, policy.slug) }
-                pairs.append((input.unitKey(documents, flags: [archived]), VersionPair(before: before, after: after, archived: archived, defaultLanguage: defaultLanguage)))
+            for after in policy.versions.indices.dropFirst() {
+                let (before, version) = (policy.versions[after - 1], policy.versions[after])
+                let archived = timeline.entry(for: version.effective)?.status == .archived
+                let documents = before.documents.map { (before.effective, $0, policy.slug) } + version.documents.map { (version.effective, $0, policy.slug) }
+                pairs.append((input.unitKey(documents, flags: [archived]), VersionPair(policy: index, after: after, archived: archived)))
             }
         }
         return pairs
     }
 
-    func problems(in pair: VersionPair) -> [Diagnostic] {
-        staleSections(from: pair.before, to: pair.after, archived: pair.archived, defaultLanguage: pair.defaultLanguage)
+    func problems(in pair: VersionPair, of input: ValidationInput) -> [Diagnostic] {
+        let versions = input.site.policies[pair.policy].versions
+        return staleSections(from: versions[pair.after - 1], to: versions[pair.after], archived: pair.archived, defaultLanguage: input.site.settings.defaultLanguage)
     }
 
     private func staleSections(from before: PolicyVersion, to after: PolicyVersion, archived: Bool, defaultLanguage: LanguageTag) -> [Diagnostic] {

@@ -12,11 +12,10 @@ struct TranslationCheck: UnitCheck {
 
     /// A version with what decides which sections its texts must have.
     struct VersionTexts: Sendable {
-        var version: PolicyVersion
-        var settings: SiteSettings
-        /// The policy's required sections, and whether they hold for this version (current,
-        /// upcoming); a draft text is always held to them.
-        var required: [SectionID]
+        var policy: Int
+        var version: Int
+        /// Whether the policy's required sections hold for this version (current, upcoming); a
+        /// draft text is always held to them.
         var held: Bool
     }
 
@@ -24,26 +23,28 @@ struct TranslationCheck: UnitCheck {
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: VersionTexts)] {
         let settings = input.site.settings
         let requirements = SectionRequirements(input)
-        return input.site.policies.flatMap { policy in
+        return input.site.policies.enumerated().flatMap { index, policy in
             let required = policy.settings.required ?? settings.required
-            return policy.versions.map { version in
+            return policy.versions.enumerated().map { versionIndex, version in
                 let held = requirements.isHeld(version, of: policy)
                 let key = input.unitKey(version.documents.map { (version.effective, $0, policy.slug) }, flags: [held],
                                         context: required.map(\.rawValue.hashValue))
-                return (key, VersionTexts(version: version, settings: settings, required: required, held: held))
+                return (key, VersionTexts(policy: index, version: versionIndex, held: held))
             }
         }
     }
 
-    func problems(in unit: VersionTexts) -> [Diagnostic] {
-        let settings = unit.settings
-        let version = unit.version
+    func problems(in unit: VersionTexts, of input: ValidationInput) -> [Diagnostic] {
+        let settings = input.site.settings
+        let policy = input.site.policies[unit.policy]
+        let version = policy.versions[unit.version]
+        let required = policy.settings.required ?? settings.required
         // A version without the default language's file is reported by the parser.
         guard let reference = version.document(in: settings.defaultLanguage) else { return [] }
         var diagnostics: [Diagnostic] = []
         for translation in version.documents where translation.language != settings.defaultLanguage {
             // A missing required section is already an error (missing-section): not repeated here.
-            let reported = Set(unit.held || translation.frontMatter.draft ? unit.required : [])
+            let reported = Set(unit.held || translation.frontMatter.draft ? required : [])
             diagnostics += parityProblems(translation, reference: reference, alreadyReported: reported)
         }
         for language in settings.languages where version.document(in: language) == nil {

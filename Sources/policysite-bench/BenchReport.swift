@@ -20,6 +20,8 @@ enum BenchReport {
         lines.append("| (d) incremental rebuild after a one-file edit (`SiteEngine`, in process; median of \(m.rebuildEdits) edits, \(m.rebuildPages) pages re-rendered) | \(time(m.rebuildSeconds)) | — | — | \(ratio(m.rebuildSeconds)) | — |")
         lines.append("| `SiteEngine` first full build (in process, once; not written to disk) | \(time(m.engineBuildSeconds)) | — | — | \(ratio(m.engineBuildSeconds)) | — |")
         lines.append("")
+        lines.append("Incremental rebuild by stage (median): " + m.rebuildStages.map { "\($0.stage) \(time($0.seconds))" }.joined(separator: ", ") + ".")
+        lines.append("")
         lines.append("`check` reported \(m.check.errors) errors and \(m.check.warnings) warnings. Edited file: `\(m.editedFile)`. "
                      + "Generating the corpus took \(time(m.generateSeconds)), writing it \(time(m.writeSeconds)).")
         return lines.joined(separator: "\n")

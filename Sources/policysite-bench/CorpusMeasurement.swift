@@ -32,6 +32,8 @@ struct CorpusMeasurement {
     var rebuildSeconds: Double
     var rebuildPages: Int
     var rebuildEdits: Int
+    /// The rebuilds' stages (load and parse, check, templates, plan, render): median seconds each.
+    var rebuildStages: [(stage: String, seconds: Double)]
     var editedFile: String
     var outputFiles: Int
 }
@@ -83,7 +85,8 @@ struct CorpusBench {
             generateSeconds: generateSeconds, writeSeconds: writeSeconds,
             floorWallSeconds: floor.wall, floorCPUSeconds: floor.cpu, build: build, check: check,
             engineBuildSeconds: incremental.buildSeconds, rebuildSeconds: incremental.rebuildSeconds,
-            rebuildPages: incremental.pages, rebuildEdits: options.edits, editedFile: incremental.file, outputFiles: outputFiles)
+            rebuildPages: incremental.pages, rebuildEdits: options.edits, rebuildStages: incremental.stages,
+            editedFile: incremental.file, outputFiles: outputFiles)
     }
 
     /// libcmark parsing and rendering every version file's body (after the front matter), in
@@ -137,7 +140,7 @@ struct CorpusBench {
     /// one file on disk rebuilds with that path. The file edited is the newest version (the
     /// one being drafted) of the first policy that has an upcoming version, in the default
     /// language; each edit adds a different sentence to its first paragraph.
-    private func measureIncremental(_ corpus: Corpus, content: String, templates: String) throws -> (buildSeconds: Double, rebuildSeconds: Double, pages: Int, file: String) {
+    private func measureIncremental(_ corpus: Corpus, content: String, templates: String) throws -> (buildSeconds: Double, rebuildSeconds: Double, pages: Int, stages: [(stage: String, seconds: Double)], file: String) {
         guard let asOf = CalendarDate(iso: corpus.asOf) else { throw Failure(description: "bad --as-of \(corpus.asOf)") }
         let engine = SiteEngine(EngineOptions(contentDirectory: content, templatesDirectory: templates, asOf: asOf))
         var start = Clock.monotonicSeconds()
@@ -153,6 +156,8 @@ struct CorpusBench {
         let original = try String(contentsOfFile: path, encoding: .utf8)
         var times: [Double] = []
         var pages: [Int] = []
+        var stageOrder: [String] = []
+        var stageTimes: [String: [Double]] = [:]
         for edit in 1...options.edits {
             try Self.withRevision(edit, of: original).write(toFile: path, atomically: false, encoding: .utf8)
             start = Clock.monotonicSeconds()
@@ -162,8 +167,14 @@ struct CorpusBench {
                 throw Failure(description: "the rebuild after editing \(relative) failed:\n\(update.diagnostics.prefix(20).map { "\($0)" }.joined(separator: "\n"))")
             }
             pages.append(update.renderedPages.count)
+            for timing in update.stages {
+                if stageTimes[timing.stage] == nil { stageOrder.append(timing.stage) }
+                let parts = timing.elapsed.components
+                stageTimes[timing.stage, default: []].append(Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+            }
         }
-        return (buildSeconds, median(times), median(pages), "Content/" + relative)
+        let stages = stageOrder.map { (stage: $0, seconds: median(stageTimes[$0] ?? [])) }
+        return (buildSeconds, median(times), median(pages), stages, "Content/" + relative)
     }
 
     /// `text` with a sentence naming the revision added to its first paragraph, as an author
