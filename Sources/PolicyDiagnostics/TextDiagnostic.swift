@@ -37,9 +37,10 @@ enum TextDiagnostic {
         var text = style.dim(gutter + number + " | ") + shown + "\n"
         if let column = location.column, column >= 1 {
             // The column counts UTF-8 bytes; the caret goes under the character at that byte,
-            // keeping tabs so it lines up in a terminal.
+            // keeping tabs and counting wide (CJK) characters as two columns, so it lines up in
+            // a terminal.
             let before = shown.utf8.prefix(column - 1)
-            let pad = String(decoding: before, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
+            let pad = String(decoding: before, as: UTF8.self).map { $0 == "\t" ? "\t" : String(repeating: " ", count: TerminalWidth.columns(of: $0)) }.joined()
             text += style.dim(String(repeating: " ", count: gutter.count + number.count) + " | ") + pad + style.caret("^") + "\n"
         }
         return text
