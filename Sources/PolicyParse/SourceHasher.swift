@@ -1,5 +1,4 @@
 import Crypto
-import PolicyLoad
 import PolicyModel
 
 /// SHA-256 of version files, for `published.lock`. The only code that hashes: everything after
@@ -15,16 +14,5 @@ public enum SourceHasher {
         }
         // 64 lower-case hex digits by construction.
         return SourceDigest(hex: String(decoding: hex, as: UTF8.self))!
-    }
-
-    /// Every file of the snapshot at a version file's place (`<policy>/<date>/<lang>.md`),
-    /// hashed as read: the exact bytes, whether or not they are valid UTF-8 or parse.
-    public static func versionFiles(in content: DirectorySnapshot) -> [VersionFilePath: HashedFile] {
-        var result: [VersionFilePath: HashedFile] = [:]
-        for file in content.files {
-            guard let path = VersionFilePath(file.path) else { continue }
-            result[path] = HashedFile(file: content.displayPath(file.path), digest: sha256(file.bytes))
-        }
-        return result
     }
 }

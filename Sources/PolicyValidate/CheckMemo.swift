@@ -91,17 +91,4 @@ extension ValidationInput {
         let files = documents.map { VersionFilePath(slug: $0.slug, effective: $0.version, language: $0.document.language) }
         return CheckUnitKey(files: files, digests: documents.map(\.document.digest), flags: flags, context: context)
     }
-
-    /// A fingerprint of every file of a policy (paths and bytes): what a link into it is checked
-    /// against.
-    func fingerprint(of policy: Policy) -> Int {
-        var hasher = Hasher()
-        for version in policy.versions {
-            for document in version.documents {
-                hasher.combine(VersionFilePath(slug: policy.slug, effective: version.effective, language: document.language))
-                hasher.combine(document.digest)
-            }
-        }
-        return hasher.finalize()
-    }
 }
