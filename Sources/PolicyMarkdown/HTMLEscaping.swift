@@ -25,17 +25,30 @@ public enum HTMLEscaping {
         }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): result += "&amp;".utf8
-            case UInt8(ascii: "<"): result += "&lt;".utf8
-            case UInt8(ascii: ">"): result += "&gt;".utf8
-            case UInt8(ascii: "\""): result += "&quot;".utf8
-            case UInt8(ascii: "'") where apostrophe: result += "&#39;".utf8
-            default: result.append(byte)
-            }
-        }
+        var text = text
+        text.withUTF8 { appendEscaped($0, apostrophe: apostrophe, to: &result) }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The escaping of `escape` and `escapeText`, appending to bytes: runs without a character
+    /// to replace are copied whole. `HTMLBuffer` writes through this too.
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, apostrophe: Bool, to result: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<text.count {
+            let replacement: StaticString
+            switch text[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'") where apostrophe: replacement = "&#39;"
+            default: continue
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            replacement.withUTF8Buffer { result.append(contentsOf: $0) }
+            runStart = index + 1
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 
     /// True for URLs that cmark's safe mode refuses: script and file schemes, and data URLs
