@@ -1,10 +1,10 @@
 import Foundation
 import PolicyMarkdown
 
-/// The preview server's 404 page: says what was asked for (escaped), links to the site's home
-/// and, when the site has a language home for the first segment, to that. It uses the site's own
-/// stylesheet, so it looks like the site; the live reload script is added to it like to any page,
-/// so a page that appears after an edit shows up by itself.
+/// The preview server's 404 page: says what was asked for (escaped) and links to the site's
+/// home. It uses the site's own stylesheet (when the templates have one), so it looks like the
+/// site; the live reload script is added to it like to any page, so a page that appears after an
+/// edit shows up by itself.
 enum NotFoundPage {
     static func html(requestedPath: String, hasFile: (String) -> Bool) -> String {
         let stylesheet = hasFile("assets/style.css") ? "<link rel=\"stylesheet\" href=\"/assets/style.css\">\n" : ""

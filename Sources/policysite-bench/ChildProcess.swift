@@ -15,10 +15,6 @@ enum ChildProcess {
         var peakBytes: Int
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Runs `executable` with `arguments`, its standard output and error written to `logPath`
     /// (so diagnostics can be shown when it fails, and printing them is not what is timed).
     static func run(_ executable: String, _ arguments: [String], logPath: String) throws(Failure) -> Run {

@@ -45,10 +45,6 @@ struct CorpusBench {
     let policysite: String
     let templatesSource: String
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     func measure() throws -> CorpusMeasurement {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import PolicyChanges
 import PolicyMarkdown
+import PolicyCorpus
 import Testing
 
 /// The change engine on hostile and large input: it must finish quickly (degrading to
@@ -10,16 +11,12 @@ import Testing
 @Suite(.serialized) struct ChangeEngineStressTests {
     typealias F = ChangeFixture
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
+    /// A deterministic generator (the corpus's SplitMix64), so failures reproduce. Its own
+    /// `below` (a remainder) keeps the sequences these tests were written with.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        private var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { random.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 

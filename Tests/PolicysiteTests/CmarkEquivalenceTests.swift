@@ -3,6 +3,7 @@ import PolicyDiagnostics
 import PolicyMarkdown
 import PolicyModel
 @testable import PolicyParse
+import PolicyCorpus
 import Testing
 
 /// `HTMLRenderer` (with `HTMLEscaping`, our copy of cmark's escaping and URL check) side by
@@ -149,17 +150,11 @@ import Testing
 /// quotes, code blocks with info strings, raw HTML, entities, hard breaks, headings with and
 /// without `{#id}`, several scripts. Deterministic from its seed (SplitMix64).
 struct TrickyMarkdownGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
