@@ -2,7 +2,7 @@
 // policysite: a static site generator for versioned, multilingual legal policies.
 //
 // The targets follow the pipeline, and dependencies point one way:
-//   PolicyLoad (file system) → PolicyParse (front matter, YAML via PolicyYAML, Markdown via PolicyMarkdown)
+//   PolicyLoad (file system; PolicyTheme layers the built-in theme under Templates/) → PolicyParse (front matter, YAML via PolicyYAML, Markdown via PolicyMarkdown)
 //   → PolicyModel (pure values) → PolicyChanges (version diffs) → PolicyValidate (checks)
 //   → PolicyRender (HTML, sitemap)
 //   → PolicyWrite (staging dir, atomic swap). PolicyDiagnostics sits under all of them.
@@ -28,9 +28,11 @@ let package = Package(
     ],
     targets: [
         // The only module that sees the cmark C API.
+        // Linked statically (Debian's libcmark.a, through PolicyMarkdown's linker setting) so the
+        // release binary runs on a machine without libcmark: no pkgConfig here, and no `link` in
+        // the module map, or the linker would pick libcmark.so.
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
         // Diagnostics and their formats: the bottom of the graph, depending on nothing of ours,
@@ -39,11 +41,17 @@ let package = Package(
         // `parallelMap`: how the stages spread pure per-item work over every core.
         .target(name: "PolicyParallel"),
         // cmark → a Swift Markdown tree with source positions.
-        .target(name: "PolicyMarkdown", dependencies: ["CCmark"]),
+        .target(name: "PolicyMarkdown", dependencies: ["CCmark"],
+                linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark.a"])]),
         // The content model: pure values (sites, policies, versions, sections, dates, diagnostics).
         .target(name: "PolicyModel", dependencies: ["PolicyDiagnostics", "PolicyMarkdown"]),
         // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
         .target(name: "PolicyLoad", dependencies: ["PolicyDiagnostics"]),
+        // The built-in theme, compiled in from the repository's Templates/ by the EmbedTheme
+        // plugin, and the site's own Templates/ layered over it.
+        .target(name: "PolicyTheme", dependencies: ["PolicyDiagnostics", "PolicyLoad"], plugins: ["EmbedTheme"]),
+        .executableTarget(name: "policysite-embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["policysite-embed-theme"]),
         // YAML → Yams nodes, with every problem as a positioned diagnostic; shared by the settings,
         // the front matter and the templates' strings files, so all report YAML errors alike.
         .target(name: "PolicyYAML", dependencies: [
@@ -75,7 +83,7 @@ let package = Package(
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
             "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
-            "PolicyChanges",
+            "PolicyChanges", "PolicyTheme",
         ]),
         // Edge: `serve`, the preview server: the site from memory over HTTP, a file watcher, the
         // incremental engine between them, live reload and the error overlay.
@@ -104,7 +112,7 @@ let package = Package(
             dependencies: [
                 "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
                 "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML", "PolicyChanges", "PolicyCorpus",
-                "PolicyServe",
+                "PolicyServe", "PolicyTheme",
             ],
             exclude: ["Fixtures"]
         ),

@@ -62,6 +62,10 @@ extension DiagnosticCode {
     public static let policyConfig = DiagnosticCode("policy-config", .configuration)
     public static let publishedLock = DiagnosticCode("published-lock", .configuration)
     public static let template = DiagnosticCode("template", .configuration)
+    /// A site language whose interface strings are missing or incomplete (a warning).
+    public static let uiStrings = DiagnosticCode("ui-strings", .configuration)
+    /// A file of the theme's `static/` whose path a generated file also takes.
+    public static let staticClash = DiagnosticCode("static-clash", .configuration)
     public static let unreadable = DiagnosticCode("unreadable", .configuration)
     public static let output = DiagnosticCode("output", .configuration)
 }

@@ -16,7 +16,9 @@ public struct DirectoryLoader {
 
     /// - Parameter root: the directory as the user named it; relative paths resolve against the
     ///   current directory.
-    public func load(_ root: String) throws(Diagnostic) -> Result {
+    /// - Parameter keepingHiddenUnder: a folder (relative to the root) whose dotfiles are read
+    ///   too: a theme's `static/` holds `.well-known/` and `.nojekyll`, which the site needs.
+    public func load(_ root: String, keepingHiddenUnder kept: String? = nil) throws(Diagnostic) -> Result {
         let displayRoot = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -26,8 +28,20 @@ public struct DirectoryLoader {
         let realRoot = rootURL.resolvingSymlinksInPath().path
         var files: [SnapshotFile] = []
         var diagnostics: [Diagnostic] = []
-        read([Entry(path: rootURL.path, relative: "")], realRoot: realRoot, displayRoot: displayRoot, files: &files, diagnostics: &diagnostics, missingIsFine: false)
+        read([Entry(path: rootURL.path, relative: "")], realRoot: realRoot, displayRoot: displayRoot, files: &files, diagnostics: &diagnostics, missingIsFine: false, keptHidden: kept)
         return Result(snapshot: DirectorySnapshot(root: displayRoot, files: files), diagnostics: diagnostics)
+    }
+
+    /// Whether a folder entry is left out of a snapshot: dotfiles and dot-folders (editor swap
+    /// files, `.git`), except under `kept`, where only version-control folders, the macOS
+    /// folder file and editor swap files are left out.
+    public static func isSkipped(name: Substring, parent: String, keptHidden kept: String?) -> Bool {
+        guard name.hasPrefix(".") else { return false }
+        if let kept, parent == kept || parent.hasPrefix(kept + "/") {
+            return name == ".git" || name == ".svn" || name == ".hg" || name == ".DS_Store"
+                || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+        }
+        return true
     }
 
     /// Brings `snapshot` (an earlier load of `root`) up to date after the files or folders at
@@ -72,7 +86,7 @@ public struct DirectoryLoader {
     /// Reads the entries, every folder among them whole, into `files`. An explicit stack, not
     /// recursion: folders may nest as deep as the file system allows.
     /// - Parameter missingIsFine: the entries were reported changed and may have been deleted.
-    private func read(_ entries: [Entry], realRoot: String, displayRoot: String, files: inout [SnapshotFile], diagnostics: inout [Diagnostic], missingIsFine: Bool) {
+    private func read(_ entries: [Entry], realRoot: String, displayRoot: String, files: inout [SnapshotFile], diagnostics: inout [Diagnostic], missingIsFine: Bool, keptHidden: String? = nil) {
         var pending = entries
         // A link to a folder above itself would otherwise make the walk endless.
         var visited: Set<String> = []
@@ -99,7 +113,7 @@ public struct DirectoryLoader {
                 guard visited.insert(realPath).inserted else { continue }
                 switch FileSystemCalls.list(entry.path) {
                 case .success(let children):
-                    for child in children where !child.name.hasPrefix(".") {
+                    for child in children where !Self.isSkipped(name: Substring(child.name), parent: entry.relative, keptHidden: keptHidden) {
                         pending.append(Entry(path: entry.path + "/" + child.name, relative: isRoot ? child.name : entry.relative + "/" + child.name, type: child.type))
                     }
                 case .failure(let error):

@@ -8,6 +8,8 @@ import PolicyWrite
 public struct BuildOptions: Sendable {
     public var contentDirectory: String
     public var templatesDirectory: String
+    /// `--templates` named the folder: its absence is an error, not the built-in theme alone.
+    public var templatesRequired: Bool
     public var outputDirectory: String
     /// Decides which version is current. Passed in: the pipeline never reads the clock.
     public var asOf: CalendarDate
@@ -20,11 +22,12 @@ public struct BuildOptions: Sendable {
     /// tests need not touch the real one.
     public var homeDirectories: [String]
 
-    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Output",
+    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", templatesRequired: Bool = false, outputDirectory: String = "Output",
                 asOf: CalendarDate, includeDrafts: Bool = false, strict: Bool = false, force: Bool = false,
                 homeDirectories: [String] = BuildOptions.userHomeDirectories) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
+        self.templatesRequired = templatesRequired
         self.outputDirectory = outputDirectory
         self.asOf = asOf
         self.includeDrafts = includeDrafts
@@ -81,7 +84,7 @@ public enum BuildPipeline {
 
         // 1–3. Check: load, parse and validate the content; load and check the templates.
         let checked = CheckPipeline.check(CheckOptions(
-            contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
+            contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory, templatesRequired: options.templatesRequired,
             asOf: options.asOf, strict: options.strict
         ))
         diagnostics += checked.diagnostics

@@ -3,20 +3,25 @@ import PolicyLoad
 import PolicyModel
 import PolicyParse
 import PolicyRender
+import PolicyTheme
 import PolicyValidate
 
 /// What `check` reads.
 public struct CheckOptions: Sendable {
     public var contentDirectory: String
     public var templatesDirectory: String
+    /// The templates folder was named by the user (`--templates`): its absence is an error.
+    /// Otherwise a missing folder means the built-in theme alone.
+    public var templatesRequired: Bool
     /// Decides which version is current. Passed in: the pipeline never reads the clock.
     public var asOf: CalendarDate
     /// Warnings fail too.
     public var strict: Bool
 
-    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", asOf: CalendarDate, strict: Bool = false) {
+    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", templatesRequired: Bool = false, asOf: CalendarDate, strict: Bool = false) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
+        self.templatesRequired = templatesRequired
         self.asOf = asOf
         self.strict = strict
     }
@@ -57,18 +62,14 @@ public enum CheckPipeline {
             diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf))
         }
 
-        // 3. Templates: Mustache, UI strings, assets; checked against the site's languages
-        //    when site.yml was readable.
-        var templates: TemplateSet?
-        do {
-            let loaded = try DirectoryLoader().load(options.templatesDirectory)
-            diagnostics += loaded.diagnostics
-            let (set, problems) = TemplateSet.make(from: loaded.snapshot, languages: site?.settings.languages ?? [])
-            diagnostics += problems
-            templates = set
-        } catch {
-            diagnostics.append(error)
-        }
+        // 3. Templates: the built-in theme under the site's own; Mustache, UI strings, assets
+        //    and static files; checked against the site's languages when site.yml was readable.
+        var (templates, templateDiagnostics) = TemplateLoading.load(
+            directory: options.templatesDirectory, required: options.templatesRequired, languages: site?.settings.languages ?? []
+        )
+        templateDiagnostics += TemplateLoading.staticClashes(templates, site: site, asOf: options.asOf)
+        if templateDiagnostics.contains(where: { $0.severity == .error }) { templates = nil }
+        diagnostics += templateDiagnostics
 
         let sorted = Diagnostic.sortedForReport(diagnostics)
         return CheckReport(diagnostics: sorted, site: site, templates: templates, exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))

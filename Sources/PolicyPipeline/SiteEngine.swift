@@ -10,14 +10,17 @@ import PolicyValidate
 public struct EngineOptions: Sendable {
     public var contentDirectory: String
     public var templatesDirectory: String
+    /// `--templates` named the folder: its absence is an error, not the built-in theme alone.
+    public var templatesRequired: Bool
     /// Decides which version is current. Passed in: the engine never reads the clock.
     public var asOf: CalendarDate
     /// Drafts are rendered (with their badge), as `build --drafts` and `serve` do.
     public var includeDrafts: Bool
 
-    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", asOf: CalendarDate, includeDrafts: Bool = false) {
+    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", templatesRequired: Bool = false, asOf: CalendarDate, includeDrafts: Bool = false) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
+        self.templatesRequired = templatesRequired
         self.asOf = asOf
         self.includeDrafts = includeDrafts
     }
@@ -160,6 +163,8 @@ public final class SiteEngine {
             templatesGeneration += 1
         }
         diagnostics += templates?.diagnostics ?? []
+        // Every update: a new version's pages may take a static file's path.
+        diagnostics += TemplateLoading.staticClashes(templates?.set, site: site, asOf: options.asOf)
         lap("templates")
 
         guard var site, let templateSet = templates?.set, !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
@@ -205,13 +210,8 @@ public final class SiteEngine {
     }
 
     private func loadTemplates(languages: [LanguageTag]) -> (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag]) {
-        do {
-            let loaded = try DirectoryLoader().load(options.templatesDirectory)
-            let (set, problems) = TemplateSet.make(from: loaded.snapshot, languages: languages)
-            return (set, loaded.diagnostics + problems, languages)
-        } catch {
-            return (nil, [error], languages)
-        }
+        let (set, diagnostics) = TemplateLoading.load(directory: options.templatesDirectory, required: options.templatesRequired, languages: languages)
+        return (set, diagnostics, languages)
     }
 
     private static func absolute(_ path: String) -> String {

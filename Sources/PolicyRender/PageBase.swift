@@ -18,6 +18,8 @@ struct PageBase: Sendable {
     var t: UIStringTable
     /// The policy's Atom feed, on a policy's pages; nil elsewhere.
     var feedHref: String? = nil
+    /// A page search engines should not index and that has no canonical address (404.html).
+    var noindex = false
 
     /// Each page type's fields start with these, read from its `base`.
     static func fields<Page>(in page: @escaping @Sendable (Page) -> PageBase) -> [TemplateField<Page>] {
@@ -37,6 +39,7 @@ struct PageBase: Sendable {
         .text("stylesheetHref") { $0.stylesheetHref },
         .object("t") { $0.t },
         .optionalText("feedHref") { $0.feedHref },
+        .flag("noindex") { $0.noindex },
     ]
 }
 

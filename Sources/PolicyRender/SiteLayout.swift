@@ -34,6 +34,13 @@ public enum SiteLayout {
     public static let languagePicker = PagePath("")
     /// `sitemap.xml`.
     public static let sitemap = PagePath("sitemap.xml")
+    /// `404.html`: the page hosts show for an address the site does not have.
+    public static let notFound = PagePath("404.html")
+
+    /// A file of the theme's `static/`, at the same path under the site's root.
+    public static func staticFile(_ path: String) -> PagePath {
+        PagePath(path)
+    }
 
     /// `<lang>/`: the policies in that language.
     public static func languageHome(_ language: LanguageTag) -> PagePath {

@@ -18,7 +18,7 @@ public struct PlannedFile: Sendable {
     public var isPage: Bool {
         switch kind {
         case .languagePicker, .languageHome, .version, .changes, .versionsIndex: true
-        case .versionsJSON, .feed, .sitemap, .asset: false
+        case .versionsJSON, .feed, .sitemap, .asset, .notFound, .staticFile: false
         }
     }
 }
@@ -37,6 +37,10 @@ public enum PlannedFileKind: Sendable, Hashable {
     case sitemap
     /// A file of the templates' `assets/`, by index.
     case asset(Int)
+    /// `404.html`: a page, but not one the sitemap lists.
+    case notFound
+    /// A file of the templates' `static/`, by index, copied to the site's root.
+    case staticFile(Int)
 }
 
 /// An input a file is rendered from, beyond what every file depends on.

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyModel
 
 extension SiteRenderer {
@@ -47,7 +48,40 @@ extension SiteRenderer {
         for (index, asset) in templates.assets.enumerated() {
             add(SiteLayout.asset(asset.path), .asset(index), [])
         }
+        add(SiteLayout.notFound, .notFound, [])
+        // A static file never takes a generated file's place (`staticClashes` reports it).
+        let generated = Set(files.map(\.path))
+        for (index, file) in templates.staticFiles.enumerated() where !generated.contains(file.path) {
+            add(SiteLayout.staticFile(file.path), .staticFile(index), [])
+        }
         return SitePlan(files: files)
+    }
+
+    /// Each file of the theme's `static/` whose path a generated file also takes: an error
+    /// naming both, since either choice would silently lose one of them.
+    public func staticClashes() -> [Diagnostic] {
+        guard !templates.staticFiles.isEmpty else { return [] }
+        let generated = plan().files.filter { if case .staticFile = $0.kind { false } else { true } }.map(\.path)
+        var taken = Set(generated)
+        // A generated file's folders are taken too: a static file `en` would stand where the
+        // folder `en/` must be.
+        for path in generated {
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                taken.insert(folder)
+            }
+        }
+        return templates.staticFiles.compactMap { file in
+            if taken.contains(file.path) {
+                return .error(.staticClash, "'\(file.path)' is also a path policysite generates (Output/\(file.path)); rename or remove \(file.display)", at: SourceLocation(file: file.display))
+            }
+            // The reverse: a static file inside what must be a generated file (`404.html/x`).
+            if let clash = generated.first(where: { file.path.hasPrefix($0 + "/") }) {
+                return .error(.staticClash, "'\(file.path)' lies inside '\(clash)', a file policysite generates; rename or remove \(file.display)", at: SourceLocation(file: file.display))
+            }
+            return nil
+        }
     }
 
     /// What a page showing these texts of one version (`effective`) depends on: the texts, the policy's

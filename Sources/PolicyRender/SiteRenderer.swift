@@ -88,6 +88,10 @@ public struct SiteRenderer: Sendable {
             return .success(OutputFile(path: planned.path, text: Sitemap.xml(pages: pages, site: site)))
         case .asset(let index):
             return .success(OutputFile(path: planned.path, bytes: templates.assets[index].bytes))
+        case .notFound:
+            return page(planned, notFoundContext())
+        case .staticFile(let index):
+            return .success(OutputFile(path: planned.path, bytes: templates.staticFiles[index].bytes))
         }
     }
 

@@ -1,9 +1,11 @@
+import Foundation
 import PolicyModel
 
 /// The words a page shows, per language, from `Templates/strings/<lang>.yml`.
 ///
-/// A key missing in one language falls back to the default language's file, as Hugo's i18n
-/// does, so a half-translated interface still builds. Values may hold placeholders such as
+/// A key missing in one language falls back to the default language, then to the built-in
+/// English (as Hugo's i18n falls back), so a half-translated interface still builds; `check`
+/// warns about every such gap. Values may hold placeholders such as
 /// `{date}`, filled in by `format`.
 public struct UIStrings: Sendable {
     private let tables: [LanguageTag: [String: String]]
@@ -22,7 +24,7 @@ public struct UIStrings: Sendable {
         "materialChange", "firstVersion", "noSummary", "policiesTitle", "policiesIntro", "currentEffective",
         "chooseLanguage", "permanentAddress", "allPolicies", "backToPolicy", "siteNavigation",
         "changesTitle", "previousVersion", "thisVersion", "sectionAdded", "sectionRemoved", "sectionChanged", "sectionMoved", "renamedFrom", "introSection", "readSection", "unchangedSections", "noChanges", "diffInserted", "diffDeleted", "changesFallbackNotice", "readWhatWillChange",
-        "draft",
+        "draft", "notFoundTitle", "notFoundText",
     ]
 
     public init(tables: [LanguageTag: [String: String]], languageNames: [LanguageTag: [String: String]], fallback: LanguageTag) {
@@ -31,10 +33,16 @@ public struct UIStrings: Sendable {
         self.fallback = fallback
     }
 
-    /// The string for `key` in `language`, else in the default language.
+    /// The language every table falls back to last: the built-in theme's English is complete.
+    static let baseline = LanguageTag("en")!
+
+    /// The string for `key` in `language`, else in the default language, else in English.
     public func text(_ key: String, _ language: LanguageTag) -> String {
-        tables[language]?[key] ?? tables[fallback]?[key] ?? key
+        tables[language]?[key] ?? tables[fallback]?[key] ?? tables[Self.baseline]?[key] ?? key
     }
+
+    /// Whether any strings file (built-in or the site's) exists for `language`.
+    public func hasTable(for language: LanguageTag) -> Bool { tables[language] != nil }
 
     /// The string with `{name}` placeholders replaced by the given values.
     public func format(_ key: String, _ language: LanguageTag, _ values: [String: String]) -> String {
@@ -45,13 +53,27 @@ public struct UIStrings: Sendable {
         return result
     }
 
-    /// A language's name in itself ("简体中文"), for the language switcher.
+    /// A language's name in itself ("简体中文"), for the language switcher: the strings file's
+    /// `languageName`, else CLDR's (through ICU), else the tag.
     public func selfName(of language: LanguageTag) -> String {
-        tables[language]?["languageName"] ?? language.rawValue
+        tables[language]?["languageName"] ?? Self.cldrName(of: language, in: language) ?? language.rawValue
     }
 
-    /// A language's name as written in `page` ("الإنجليزية" for English on an Arabic page).
+    /// A language's name as written in `page` ("الإنجليزية" for English on an Arabic page): the
+    /// strings file's `languageNames`, else CLDR's name in the page's language, the form the
+    /// built-in sentences are written around; else the language's name in itself.
     public func name(of language: LanguageTag, in page: LanguageTag) -> String {
-        languageNames[page]?[language.rawValue] ?? selfName(of: language)
+        languageNames[page]?[language.rawValue] ?? Self.cldrName(of: language, in: page) ?? selfName(of: language)
+    }
+
+    /// CLDR's name of `language` in `page`'s language, when ICU knows both: a table of names is
+    /// one for every language pair, which no strings file should have to carry.
+    static func cldrName(of language: LanguageTag, in page: LanguageTag) -> String? {
+        let locale = Locale(identifier: page.rawValue)
+        // ICU answers an unknown locale in English; only trust it for languages it knows.
+        guard Locale.LanguageCode(page.rawValue.split(separator: "-").first.map(String.init) ?? "").isISOLanguage,
+              Locale.LanguageCode(language.rawValue.split(separator: "-").first.map(String.init) ?? "").isISOLanguage,
+              let name = locale.localizedString(forIdentifier: language.rawValue), name != language.rawValue else { return nil }
+        return name
     }
 }

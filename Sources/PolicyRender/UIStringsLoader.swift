@@ -1,4 +1,5 @@
 import PolicyDiagnostics
+import PolicyLoad
 import PolicyModel
 import PolicyYAML
 import Yams
@@ -10,44 +11,56 @@ extension UIStrings {
     /// language; every other key is a UI string.
     static let languageNamesKey = "languageNames"
 
-    /// Reads every strings file (whatever languages the site lists, so a broken file is reported
-    /// even when site.yml is not readable) and holds the default language's file to
-    /// `requiredKeys`.
-    static func load(files: [(path: String, text: String)], languages: [LanguageTag], displayPath: (String) -> String) -> (UIStrings, [Diagnostic]) {
+    /// A strings file of one layer of the theme: its path in the theme (`strings/de.yml`), its
+    /// text and how diagnostics name it.
+    public struct SourceFile: Sendable {
+        public var path: String
+        public var text: String
+        public var display: String
+    }
+
+    /// Reads every strings file of every layer (lowest first: the built-in theme, then the
+    /// site's), merges them key by key with later layers winning, and warns about each site
+    /// language whose interface is not complete (its pages then fall back key by key).
+    /// - Parameter siteStringsRoot: where the site's own strings files go, for the warnings' advice.
+    static func load(layers: [[SourceFile]], languages: [LanguageTag], siteStringsRoot: DirectorySnapshot) -> (UIStrings, [Diagnostic]) {
         var tables: [LanguageTag: [String: String]] = [:]
         var names: [LanguageTag: [String: String]] = [:]
         var diagnostics: [Diagnostic] = []
-        var unreadable: Set<LanguageTag> = []
-        for file in files {
-            let display = displayPath(file.path)
-            let languageName = String(file.path.dropFirst("strings/".count).dropLast(".yml".count))
-            guard let language = LanguageTag(languageName) else {
-                diagnostics.append(.error(.template, "strings file name '\(languageName)' is not a language tag; name it <lang>.yml", at: SourceLocation(file: display)))
-                continue
+        for layer in layers {
+            for file in layer {
+                let languageName = String(file.path.dropFirst("strings/".count).dropLast(".yml".count))
+                guard let language = LanguageTag(languageName) else {
+                    diagnostics.append(.error(.template, "strings file name '\(languageName)' is not a language tag; name it <lang>.yml", at: SourceLocation(file: file.display)))
+                    continue
+                }
+                let read = readFile(file.text, file: file.display)
+                diagnostics += read.diagnostics
+                guard let table = read.table else { continue }
+                tables[language, default: [:]].merge(table) { _, later in later }
+                names[language, default: [:]].merge(read.languageNames) { _, later in later }
             }
-            let read = readFile(file.text, file: display)
-            diagnostics += read.diagnostics
-            guard let table = read.table else {
-                unreadable.insert(language)
-                continue
-            }
-            tables[language] = table
-            names[language] = read.languageNames
         }
         // Without site.yml there are no languages to hold the strings to; the files are still
         // read and checked.
         guard let defaultLanguage = languages.first else {
-            return (UIStrings(tables: tables, languageNames: names, fallback: LanguageTag("en")!), diagnostics)
+            return (UIStrings(tables: tables, languageNames: names, fallback: baseline), diagnostics)
         }
-        if let table = tables[defaultLanguage] {
+        let strings = UIStrings(tables: tables, languageNames: names, fallback: defaultLanguage)
+        for language in languages {
+            let path = siteStringsRoot.displayPath("strings/\(language).yml")
+            let shownIn = language == defaultLanguage ? baseline : defaultLanguage
+            let fallbackName = strings.name(of: shownIn, in: baseline)
+            guard let table = tables[language] else {
+                diagnostics.append(.warning(.uiStrings, "no UI strings for the site language '\(language)': its pages show the interface (all \(requiredKeys.count) keys) in \(fallbackName); create \(path) with every key of the built-in strings/en.yml (`policysite init --templates` writes it)", at: SourceLocation(file: path)))
+                continue
+            }
             let missing = requiredKeys.filter { table[$0] == nil }
             if !missing.isEmpty {
-                diagnostics.append(.error(.template, "strings for the default language '\(defaultLanguage)' lack \(missing.joined(separator: ", ")); add them", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
+                diagnostics.append(.warning(.uiStrings, "the UI strings for '\(language)' lack \(missing.count == 1 ? "the key" : "\(missing.count) keys"): \(missing.joined(separator: ", ")); those show in \(fallbackName) until you add them to \(path)", at: SourceLocation(file: path)))
             }
-        } else if !unreadable.contains(defaultLanguage) {
-            diagnostics.append(.error(.template, "no UI strings for the default language; create strings/\(defaultLanguage).yml in the templates directory", at: SourceLocation(file: displayPath("strings/\(defaultLanguage).yml"))))
         }
-        return (UIStrings(tables: tables, languageNames: names, fallback: defaultLanguage), diagnostics)
+        return (strings, diagnostics)
     }
 
     /// One strings file: a flat mapping of keys to text, plus the optional `languageNames` map.

@@ -41,7 +41,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         let options = BuildOptions(
-            contentDirectory: input.content, templatesDirectory: input.templates, outputDirectory: output,
+            contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, outputDirectory: output,
             asOf: try AsOfDate.resolve(input.asOf), includeDrafts: drafts, strict: report.strict, force: force
         )
         let built = BuildPipeline.build(options)

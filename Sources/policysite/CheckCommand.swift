@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = CheckPipeline.check(CheckOptions(
-            contentDirectory: input.content, templatesDirectory: input.templates, asOf: try AsOfDate.resolve(input.asOf), strict: options.strict
+            contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: try AsOfDate.resolve(input.asOf), strict: options.strict
         ))
         DiagnosticPrinter.print(report.diagnostics, format: options.format)
         if options.format == .text {

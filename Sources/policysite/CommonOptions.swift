@@ -6,8 +6,8 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content directory: site.yml and one folder per policy.", valueName: "dir"))
     var content = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("The templates directory: Mustache templates, strings/, assets/.", valueName: "dir"))
-    var templates = "Templates"
+    @Option(name: .long, help: ArgumentHelp("Overrides of the built-in theme, file by file: layouts, pages, partials, strings/, assets/, static/ (default: Templates, when it exists).", valueName: "dir"))
+    var templates: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is current (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
     var asOf: String?
@@ -23,3 +23,10 @@ struct ReportOptions: ParsableArguments {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension InputOptions {
+    /// The templates folder to layer over the built-in theme.
+    var templatesDirectory: String { templates ?? "Templates" }
+    /// Named with `--templates`: then it must exist.
+    var templatesRequired: Bool { templates != nil }
+}

@@ -31,7 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let asOf = try AsOfDate.resolve(input.asOf)
-        for (flag, directory) in [("--content", input.content), ("--templates", input.templates)] {
+        // Without --templates, a missing Templates/ means the built-in theme alone.
+        let named: [(flag: String, directory: String?)] = [("--content", input.content), ("--templates", input.templates)]
+        for case let (flag, directory?) in named {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 Self.printError("error: \(flag) '\(directory)' is not a directory")
@@ -46,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             status: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
             diagnostics: { diagnostics in DiagnosticPrinter.print(diagnostics, format: .text) }
         )
-        let server = PreviewServer(.init(engine: EngineOptions(contentDirectory: input.content, templatesDirectory: input.templates, asOf: asOf), host: host, port: port), console: console)
+        let server = PreviewServer(.init(engine: EngineOptions(contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: asOf), host: host, port: port), console: console)
         let first = await server.prepare()
         let pages = first.renderedPages.count
         let built = first.succeeded

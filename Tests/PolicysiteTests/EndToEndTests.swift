@@ -15,7 +15,7 @@ import Testing
         let directory = try workspace()
         let result = try TestSupport.run(["build", "--as-of", "2025-06-01"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("Built 23 pages into Output/"))
+        #expect(result.stderr.contains("Built 24 pages into Output/"))
         let files = try TestSupport.files(under: directory.appendingPathComponent("Output"))
         let page = String(decoding: files["en/terms/index.html"] ?? Data(), as: UTF8.self)
         #expect(page.contains("<html lang=\"en\" dir=\"ltr\">"))
@@ -68,12 +68,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/en/terms/2031-01-01/index.html").path))
     }
 
-    @Test func missingTemplateStringsAreAConfigurationError() throws {
+    /// The site's strings file overrides the built-in one key by key; removing it leaves the
+    /// built-in English whole.
+    @Test func siteStringsOverrideTheBuiltInOnesKeyByKey() throws {
         let directory = try workspace()
-        try FileManager.default.removeItem(at: directory.appendingPathComponent("Templates/strings/en.yml"))
+        try Data("allVersions: Every version we published\n".utf8).write(to: directory.appendingPathComponent("Templates/strings/en.yml"))
         let result = try TestSupport.run(["build", "--as-of", "2025-06-01"], in: directory)
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("Templates/strings/en.yml: error: no UI strings for the default language"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("[ui-strings]"), "\(result.stderr)")
+        let page = try String(contentsOf: directory.appendingPathComponent("Output/en/terms/index.html"), encoding: .utf8)
+        #expect(page.contains("Every version we published"))
+        #expect(page.contains("Skip to content"))
     }
 
     @Test func usageErrorsExitTwo() throws {

@@ -45,6 +45,7 @@ import Testing
                               unchanged: [ChangeSectionItem(status: "unchanged", statusText: "", headingHTML: "Other", href: "#other",
                                                             contentLang: "en", contentDir: "ltr", bodyHTML: "")],
                               unchangedSummary: "1 unchanged", noChangesText: "No changes"),
+            NotFoundPageContext(base: base, choices: [LanguageChoice(lang: "en", dir: "ltr", name: "English", siteTitle: "Example", href: "/en/")]),
         ]
     }
 

@@ -16,7 +16,7 @@ import Testing
     static let pages = [
         "pages/language-picker.mustache": "{{title}}", "pages/language-home.mustache": "{{title}}",
         "pages/versions.mustache": "{{title}}", "pages/version.mustache": "{{title}}{{> extra}}",
-        "pages/changes.mustache": "{{title}}",
+        "pages/changes.mustache": "{{title}}", "pages/not-found.mustache": "{{title}}",
     ]
 
     @Test func oversizedAndDeeplyNestedTemplatesAreRefusedBeforeParsing() {
