@@ -10,12 +10,12 @@ struct PolicysiteCommand: ParsableCommand {
         Content/<policy>/<YYYY-MM-DD>/<lang>.md. policysite checks them and renders a static \
         site that keeps every prior version online at a permanent URL.
 
-        Start with `policysite serve` in a directory with Content/ and Templates/ to preview \
+        Start with `policysite init` in a new folder, `policysite serve` to preview \
         the site as you edit, and `policysite build` to write it to Output/ for publishing. \
         See README.md for the content layout.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DiffCommand.self, NewCommand.self, LockCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, DiffCommand.self, NewCommand.self, LockCommand.self]
     )
 }
 
