@@ -23,12 +23,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// `::error file=…,line=…,col=…,title=…::message`, escaped as the Actions runner expects.
     /// Related locations join the message, as an annotation has one place.
     static func githubLine(_ diagnostic: Diagnostic) -> String {
-        func data(_ value: String) -> String {
-            value.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
-        }
-        func property(_ value: String) -> String {
-            data(value).replacing(":", with: "%3A").replacing(",", with: "%2C")
-        }
+        let data = OutputEscaping.githubData
+        let property = OutputEscaping.githubProperty
         var properties = ["file=\(property(diagnostic.location.file))"]
         if let line = diagnostic.location.line { properties.append("line=\(line)") }
         if let column = diagnostic.location.column { properties.append("col=\(column)") }

@@ -8,11 +8,13 @@
 /// ```
 enum TextDiagnostic {
     static func render(_ diagnostic: Diagnostic, style: TextStyle, sourceLine: (String, Int) -> String?) -> String {
-        var text = style.bold(place(diagnostic.location) + ":") + " "
-            + style.severity(diagnostic.severity) + " " + style.bold(diagnostic.message) + " [\(diagnostic.code.name)]\n"
+        // Paths and messages quote content (file names, keys, link targets): never raw controls.
+        let visible = { (text: String) in OutputEscaping.visible(text) }
+        var text = style.bold(visible(place(diagnostic.location)) + ":") + " "
+            + style.severity(diagnostic.severity) + " " + style.bold(visible(diagnostic.message)) + " [\(diagnostic.code.name)]\n"
         text += excerpt(diagnostic.location, style: style, sourceLine: sourceLine)
         for related in diagnostic.related {
-            text += style.bold(place(related.location) + ":") + " " + style.severity(.note) + " " + related.message + "\n"
+            text += style.bold(visible(place(related.location)) + ":") + " " + style.severity(.note) + " " + visible(related.message) + "\n"
             text += excerpt(related.location, style: style, sourceLine: sourceLine)
         }
         return text
@@ -36,28 +38,24 @@ enum TextDiagnostic {
         let shown = printable(source)
         var text = style.dim(gutter + number + " | ") + shown + "\n"
         if let column = location.column, column >= 1 {
-            // The column counts UTF-8 bytes; the caret goes under the character at that byte,
-            // keeping tabs and counting wide (CJK) characters as two columns, so it lines up in
-            // a terminal.
-            let before = shown.utf8.prefix(column - 1)
-            let pad = String(decoding: before, as: UTF8.self).map { $0 == "\t" ? "\t" : String(repeating: " ", count: TerminalWidth.columns(of: $0)) }.joined()
+            // The column counts UTF-8 bytes of the source line; the caret goes under the
+            // character at that byte as shown (controls spelled out), keeping tabs and counting
+            // wide (CJK) characters as two columns, so it lines up in a terminal.
+            let before = printable(String(decoding: source.utf8.prefix(column - 1), as: UTF8.self))
+            let pad = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: TerminalWidth.columns(of: $0)) }.joined()
             text += style.dim(String(repeating: " ", count: gutter.count + number.count) + " | ") + pad + style.caret("^") + "\n"
         }
         return text
     }
 
-    /// The line without its terminator or control characters (a hostile file must not drive
-    /// the terminal), and cut at 200 characters.
+    /// The line without its terminator, control characters spelled out (a hostile file must
+    /// not drive the terminal), cut at 200 characters.
     static func printable(_ line: String) -> String {
-        var result = ""
-        for character in line.prefix(200) where character != "\n" && character != "\r" {
-            if character == "\t" || !(character.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) } ?? false) {
-                result.append(character)
-            } else {
-                result.append("\u{FFFD}")
-            }
+        var trimmed = Substring(line.prefix(200))
+        while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
+            trimmed = Substring(trimmed.unicodeScalars.dropLast())
         }
-        return result
+        return OutputEscaping.visible(String(trimmed), keepingTabs: true)
     }
 }
 
