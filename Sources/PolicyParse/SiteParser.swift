@@ -145,6 +145,12 @@ public enum SiteParser {
             diagnostics.append(.error(.frontMatter, "front matter opened with '---' is never closed; add a line '---' after the last key", at: SourceLocation(file: display, line: line, column: 1)))
             return nil
         }
+        if split.frontMatter == nil, let unopened = UnopenedFrontMatter.find(in: split.body) {
+            // Like an unclosed one, the file cannot be read as its author meant: leave it out.
+            let fix = unopened.line == 1 ? "add a line '---' before it" : "add a line '---' at the top of the file, before it"
+            diagnostics.append(.error(.frontMatter, "'\(unopened.key): …' and the lines up to the '---' on line \(unopened.closingLine) look like front matter, but there is no opening '---' line: the page would show them as a heading and ignore their keys; \(fix)", at: SourceLocation(file: display, line: unopened.line, column: 1)))
+            return nil
+        }
         var frontMatter = FrontMatter()
         if let yaml = split.frontMatter {
             let (parsed, problems) = SettingsDecoder.frontMatter(yaml, file: display)
