@@ -28,6 +28,10 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The new version's effective date (YYYY-MM-DD; default: 30 days from today, UTC).", valueName: "date"))
     var effective: String?
 
+    func validate() throws {
+        try DateArgument.validate(effective, what: "--effective", hint: Self.hint)
+    }
+
     func run() throws {
         let date = try Self.effectiveDate(effective)
         let report = NewVersionPipeline.create(NewVersionOptions(contentDirectory: content, policy: policy, effective: date))
@@ -50,6 +54,8 @@ struct NewCommand: ParsableCommand {
         print(text, terminator: "")
     }
 
+    private static let hint = "e.g. 2027-01-31"
+
     /// `--effective`, or 30 days from today in UTC: a new version usually gives readers notice.
     static func effectiveDate(_ text: String?) throws -> CalendarDate {
         guard let text else {
@@ -59,9 +65,6 @@ struct NewCommand: ParsableCommand {
             let day = calendar.dateComponents([.year, .month, .day], from: later)
             return CalendarDate(year: day.year!, month: day.month!, day: day.day!)!
         }
-        guard let date = CalendarDate(iso: text) else {
-            throw ValidationError("--effective '\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-31")
-        }
-        return date
+        return try DateArgument.parse(text, what: "--effective", hint: hint)
     }
 }

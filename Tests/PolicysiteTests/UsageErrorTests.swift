@@ -38,4 +38,25 @@ import Testing
         #expect(try TestSupport.run(["--version"], in: directory).status == 0)
         #expect(try TestSupport.run(["help"], in: directory).status == 0)
     }
+
+    /// A bad date is reported with the usage of the command that was typed, not the top-level
+    /// `policysite <subcommand>` usage, as if the command had been wrong. (`diff` reads its dates
+    /// after the content, and a bad one is answered with the versions that exist: see
+    /// DiffCommandTests.)
+    @Test(arguments: [
+        (["build", "--as-of", "2025-13-01"], "--as-of '2025-13-01' is not a date", "build"),
+        (["check", "--as-of", "2025-02-30"], "--as-of '2025-02-30' is not a date", "check"),
+        (["serve", "--as-of", "soon"], "--as-of 'soon' is not a date", "serve"),
+        (["lock", "--as-of", "2025-1-1"], "--as-of '2025-1-1' is not a date", "lock"),
+        (["new", "privacy", "--effective", "2027-13-01"], "--effective '2027-13-01' is not a date", "new"),
+    ])
+    func aBadDateShowsTheCommandsOwnUsage(arguments: [String], error: String, command: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let result = try TestSupport.run(arguments, in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Error: \(error); write it as YYYY-MM-DD"), "\(result.stderr)")
+        #expect(result.stderr.contains("Usage: policysite \(command) "), "\(result.stderr)")
+        #expect(result.stderr.contains("See 'policysite \(command) --help'"), "\(result.stderr)")
+        #expect(!result.stderr.contains("policysite <subcommand>"))
+    }
 }
