@@ -98,7 +98,7 @@ public enum SiteParser {
             }
             let languageName = String(components[2].dropLast(3))
             guard let language = LanguageTag(languageName), settings.languages.contains(language) else {
-                diagnostics.append(.error(.unknownLanguage, "language '\(languageName)' is not listed in site.yml (languages: \(settings.languages.map(\.rawValue).joined(separator: ", "))); add it there or rename the file", at: SourceLocation(file: display)))
+                diagnostics.append(.error(.unknownLanguage, "language '\(languageName)' is not listed in site.yml (languages: \(settings.languages.map(\.rawValue).joined(separator: ", "))); \(unknownLanguageAdvice(languageName, languages: settings.languages))", at: SourceLocation(file: display)))
                 continue
             }
             if language == settings.defaultLanguage { datesWithDefaultFile.insert(date) }
@@ -129,6 +129,25 @@ public enum SiteParser {
         return Policy(slug: slug, settings: policySettings, versions: versions)
     }
 
+    /// What to do about a file named for a language site.yml does not list: rename it to the
+    /// listed language it is close to (`EN.md` → `en.md`, `zh-Hnas.md` → `zh-Hans.md`), or add
+    /// the language.
+    static func unknownLanguageAdvice(_ name: String, languages: [LanguageTag]) -> String {
+        // Only languages with the same primary subtag (ignoring case) are guessed: any two
+        // two-letter codes are an edit or two apart, so fr.md → ar.md would name another
+        // language rather than fix a typo.
+        let primary = { (tag: String) in tag.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? "" }
+        let sameLanguage = languages.map(\.rawValue).filter { primary($0) == primary(name) }
+        guard let suggestion = NameSuggestion.closest(to: name, among: sameLanguage) else {
+            return "add it there or rename the file"
+        }
+        if suggestion.lowercased() == name.lowercased() {
+            // Adding 'EN' beside 'en' would make a second language, not fix the name.
+            return "did you mean \(suggestion).md? File names are case-sensitive: rename the file to \(suggestion).md"
+        }
+        return "did you mean \(suggestion).md? Rename the file, or add '\(name)' to site.yml"
+    }
+
     /// Parses one version file: UTF-8 text, front matter, Markdown body, outline.
     static func parseDocument(_ file: SnapshotFile, language: LanguageTag, in content: DirectorySnapshot, diagnostics: inout [Diagnostic]) -> PolicyDocument? {
         let display = content.displayPath(file.path)
@@ -143,6 +162,12 @@ public enum SiteParser {
         } catch {
             guard case .unclosed(let line) = error else { return nil }
             diagnostics.append(.error(.frontMatter, "front matter opened with '---' is never closed; add a line '---' after the last key", at: SourceLocation(file: display, line: line, column: 1)))
+            return nil
+        }
+        if split.frontMatter == nil, let unopened = UnopenedFrontMatter.find(in: split.body) {
+            // Like an unclosed one, the file cannot be read as its author meant: leave it out.
+            let fix = unopened.line == 1 ? "add a line '---' before it" : "add a line '---' at the top of the file, before it"
+            diagnostics.append(.error(.frontMatter, "'\(unopened.key): …' and the lines up to the '---' on line \(unopened.closingLine) look like front matter, but there is no opening '---' line: the page would show them as a heading and ignore their keys; \(fix)", at: SourceLocation(file: display, line: unopened.line, column: 1)))
             return nil
         }
         var frontMatter = FrontMatter()

@@ -10,11 +10,14 @@ public struct NewVersionOptions: Sendable {
     public var policy: String
     /// The new version's effective date: its folder name.
     public var effective: CalendarDate
+    /// The day that decides which version is current and which are upcoming (the caller's today).
+    public var asOf: CalendarDate
 
-    public init(contentDirectory: String = "Content", policy: String, effective: CalendarDate) {
+    public init(contentDirectory: String = "Content", policy: String, effective: CalendarDate, asOf: CalendarDate) {
         self.contentDirectory = contentDirectory
         self.policy = policy
         self.effective = effective
+        self.asOf = asOf
     }
 }
 
@@ -30,6 +33,8 @@ public struct NewVersionReport: Sendable {
     public var created: [String]
     /// The version that was copied.
     public var copiedFrom: CalendarDate?
+    /// What the user should know about the versions around the new one, in words.
+    public var notes: [String] = []
 
     public var exitStatus: ExitStatus { refusal == nil && diagnostics.isEmpty ? .success : .usageOrConfiguration }
 }
@@ -45,6 +50,10 @@ public enum NewVersionPipeline {
         /// Paths relative to `Content/`, in path order.
         public var files: [(path: String, bytes: [UInt8])]
         public var copiedFrom: CalendarDate
+        /// The upcoming version dated after the new one, if any: it now follows the new one.
+        public var followedBy: CalendarDate?
+        /// The version in force on the day the plan was made, if any.
+        public var current: CalendarDate?
     }
 
     public static func create(_ options: NewVersionOptions) -> NewVersionReport {
@@ -61,7 +70,7 @@ public enum NewVersionPipeline {
         }
         let content = loaded.snapshot
         let plan: Plan
-        switch self.plan(content, policy: options.policy, effective: options.effective) {
+        switch self.plan(content, policy: options.policy, effective: options.effective, asOf: options.asOf) {
         case .success(let planned): plan = planned
         case .failure(let refusal): return refuse(refusal.reason)
         }
@@ -76,17 +85,25 @@ public enum NewVersionPipeline {
             case .failed(let reason): return refuse("\(reason); nothing was changed")
             }
         }
-        return NewVersionReport(diagnostics: [], refusal: nil, folder: folder, created: plan.files.map { content.displayPath($0.path) }, copiedFrom: plan.copiedFrom)
+        var notes: [String] = []
+        if let following = plan.followedBy {
+            // Its summary was written against the version it followed until now, and its text
+            // does not hold the change being made here.
+            let replaced = plan.copiedFrom == plan.current ? "the current version, \(plan.copiedFrom)" : "the version of \(plan.copiedFrom)"
+            notes.append("the upcoming version of \(following) (\(content.displayPath("\(options.policy)/\(following)"))) now follows this one: it will change \(options.effective) rather than \(replaced), so its summary may need updating, and its text needs this version's changes too if they are to last")
+        }
+        return NewVersionReport(diagnostics: [], refusal: nil, folder: folder, created: plan.files.map { content.displayPath($0.path) }, copiedFrom: plan.copiedFrom, notes: notes)
     }
 
     public struct Refusal: Error, Equatable, Sendable {
         public var reason: String
     }
 
-    /// The new version's files: a copy of every `<lang>.md` of the policy's latest version, each
-    /// with its front matter rewritten for a draft. Refuses an unknown policy, a date that is not
-    /// after the latest version, and a folder that already holds files.
-    public static func plan(_ content: DirectorySnapshot, policy: String, effective: CalendarDate) -> Result<Plan, Refusal> {
+    /// The new version's files: a copy of every `<lang>.md` of the version before its date (the
+    /// latest, unless it comes before an upcoming one), each with its front matter rewritten for
+    /// a draft. Refuses an unknown policy, a folder that already holds files, and a date that is
+    /// not after the version in force on `asOf` (see `NewVersionPlace`).
+    public static func plan(_ content: DirectorySnapshot, policy: String, effective: CalendarDate, asOf: CalendarDate) -> Result<Plan, Refusal> {
         let policies = Set(content.files.compactMap { file in
             file.components.count > 1 ? PolicySlug(String(file.components[0])) : nil
         }).sorted()
@@ -103,16 +120,20 @@ public enum NewVersionPipeline {
                   let date = CalendarDate(iso: String(components[1])) else { continue }
             versions[date, default: []].append(file)
         }
-        guard let latest = versions.keys.max(), let sources = versions[latest] else {
+        guard !versions.isEmpty else {
             return .failure(Refusal(reason: "policy '\(slug)' has no version to start from; create \(content.displayPath("\(slug)/YYYY-MM-DD/<lang>.md")) by hand"))
         }
         let folder = "\(slug)/\(effective)"
         if content.files.contains(where: { $0.path.hasPrefix(folder + "/") }) {
             return .failure(Refusal(reason: "\(content.displayPath(folder)) already exists; nothing was changed. Choose another date with --effective, or edit the version that is there"))
         }
-        guard effective > latest else {
-            return .failure(Refusal(reason: "the new version must take effect after the latest version of '\(slug)', \(latest); \(effective) is not after it. Pass a later date with --effective YYYY-MM-DD"))
+        let place: NewVersionPlace
+        switch NewVersionPlace.find(for: effective, among: Array(versions.keys), asOf: asOf, policy: slug) {
+        case .success(let found): place = found
+        case .failure(let refusal): return .failure(refusal)
         }
+        let previous = place.copiedFrom
+        let sources = versions[previous] ?? []
 
         var files: [(path: String, bytes: [UInt8])] = []
         for source in sources {
@@ -122,12 +143,12 @@ public enum NewVersionPipeline {
             }
             let rewritten: String
             do {
-                rewritten = try NewVersionFrontMatter.rewrite(text, previous: latest)
+                rewritten = try NewVersionFrontMatter.rewrite(text, previous: previous)
             } catch {
                 return .failure(Refusal(reason: "cannot start the new version from \(display): \(error.reason); copy the folder by hand and set draft: true"))
             }
             files.append(("\(folder)/\(source.components[2])", Array(rewritten.utf8)))
         }
-        return .success(Plan(folder: folder, files: files, copiedFrom: latest))
+        return .success(Plan(folder: folder, files: files, copiedFrom: previous, followedBy: place.followedBy, current: place.current))
     }
 }

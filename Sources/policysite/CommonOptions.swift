@@ -11,6 +11,11 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is current (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
     var asOf: String?
+
+    // ArgumentParser validates an option group while it parses the command that holds it.
+    func validate() throws {
+        try AsOfDate.validate(asOf)
+    }
 }
 
 /// How `build` and `check` report problems and which ones fail them.

@@ -28,6 +28,10 @@ struct LockCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Lock the versions in effect on this day (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
     var asOf: String?
 
+    func validate() throws {
+        try AsOfDate.validate(asOf)
+    }
+
     func run() throws {
         let asOf = try AsOfDate.resolve(asOf)
         let report = LockPipeline.lock(LockOptions(contentDirectory: content, asOf: asOf))

@@ -7,15 +7,20 @@ import PolicyPipeline
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a new version of a policy from its latest one.",
+        abstract: "Start a new version of a policy from the one before its date.",
         discussion: """
-        Copies every language file of the policy's latest version into \
-        Content/<policy>/<date>/, as a draft: `draft: true` is set, `summary` is emptied for you \
-        to fill in, `material` is removed, and the rest of each file (title, comments, text) \
-        is kept as it was. Nothing existing is overwritten.
+        Copies every language file of the policy's version before the new date (the latest, \
+        unless the new version comes before an upcoming one) into Content/<policy>/<date>/, as \
+        a draft: `draft: true` is set, `summary` is emptied for you to fill in, `material` is \
+        removed, and the rest of each file (title, comments, text) is kept as it was. Nothing \
+        existing is overwritten.
 
-        Exit status: 0 created; 2 unknown policy, a date not after the latest version, a folder \
-        that already exists, or another usage or I/O error.
+        The date must be after the version in force on --as-of: the versions up to it are \
+        published history. An urgent version may come before an upcoming one; that one then \
+        follows the new version, and a note says to check its summary and text.
+
+        Exit status: 0 created; 2 unknown policy, a date not after the version in force, a \
+        folder that already exists, or another usage or I/O error.
         """
     )
 
@@ -25,12 +30,23 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content directory: site.yml and one folder per policy.", valueName: "dir"))
     var content = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("The new version's effective date (YYYY-MM-DD; default: 30 days from today, UTC).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The new version's effective date (YYYY-MM-DD; default: 30 days after --as-of).", valueName: "date"))
     var effective: String?
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day that decides which version is in force and which are upcoming (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        try DateArgument.validate(effective, what: "--effective", hint: Self.hint)
+        try AsOfDate.validate(asOf)
+        // The default date can fail too (past 9999-12-31): say so with this command's usage.
+        if effective == nil { _ = try Self.effectiveDate(nil, asOf: AsOfDate.resolve(asOf)) }
+    }
+
     func run() throws {
-        let date = try Self.effectiveDate(effective)
-        let report = NewVersionPipeline.create(NewVersionOptions(contentDirectory: content, policy: policy, effective: date))
+        let asOf = try AsOfDate.resolve(asOf)
+        let date = try Self.effectiveDate(effective, asOf: asOf)
+        let report = NewVersionPipeline.create(NewVersionOptions(contentDirectory: content, policy: policy, effective: date, asOf: asOf))
         DiagnosticPrinter.print(report.diagnostics, format: .text)
         if let refusal = report.refusal {
             FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))
@@ -47,21 +63,33 @@ struct NewCommand: ParsableCommand {
               4. Run policysite check\(content == "Content" ? "" : " --content \(content)"); once the version is in effect, run policysite lock.
 
             """
-        print(text, terminator: "")
+        // Written straight through (not print's buffer), so the notes below come after it.
+        FileHandle.standardOutput.write(Data(text.utf8))
+        // Last, where it is read after the steps: what the new version changes for the one after it.
+        for note in report.notes {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
     }
 
-    /// `--effective`, or 30 days from today in UTC: a new version usually gives readers notice.
-    static func effectiveDate(_ text: String?) throws -> CalendarDate {
+    private static let hint = "e.g. 2027-01-31"
+
+    /// `--effective`, or 30 days after `asOf` (today unless given): a new version usually gives
+    /// readers notice.
+    static func effectiveDate(_ text: String?, asOf: CalendarDate) throws -> CalendarDate {
         guard let text else {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
-            let later = calendar.date(byAdding: .day, value: 30, to: Date())!
-            let day = calendar.dateComponents([.year, .month, .day], from: later)
-            return CalendarDate(year: day.year!, month: day.month!, day: day.day!)!
+            // `--as-of 9999-12-20` leaves no day 30 days later that a folder name can hold.
+            guard let start = calendar.date(from: DateComponents(year: asOf.year, month: asOf.month, day: asOf.day)),
+                  let later = calendar.date(byAdding: .day, value: 30, to: start),
+                  case let day = calendar.dateComponents([.year, .month, .day], from: later),
+                  let year = day.year, let month = day.month, let dayOfMonth = day.day,
+                  let date = CalendarDate(year: year, month: month, day: dayOfMonth)
+            else {
+                throw ValidationError("there is no date 30 days after \(asOf) to default to; pass --effective YYYY-MM-DD")
+            }
+            return date
         }
-        guard let date = CalendarDate(iso: text) else {
-            throw ValidationError("--effective '\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-31")
-        }
-        return date
+        return try DateArgument.parse(text, what: "--effective", hint: hint)
     }
 }

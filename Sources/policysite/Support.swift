@@ -14,10 +14,14 @@ enum AsOfDate {
             let today = calendar.dateComponents([.year, .month, .day], from: Date())
             return CalendarDate(year: today.year!, month: today.month!, day: today.day!)!
         }
-        guard let date = CalendarDate(iso: text) else {
-            throw ValidationError("--as-of '\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2025-01-31")
-        }
-        return date
+        return try DateArgument.parse(text, what: "--as-of", hint: hint)
+    }
+
+    static let hint = "e.g. 2025-01-31"
+
+    /// For the commands' `validate()`, so a bad date is reported with the command's own usage.
+    static func validate(_ text: String?) throws {
+        try DateArgument.validate(text, what: "--as-of", hint: hint)
     }
 }
 

@@ -40,6 +40,9 @@ do {
         print(PolicysiteCommand.fullMessage(for: error))
         Foundation.exit(0)
     }
-    FileHandle.standardError.write(Data((PolicysiteCommand.fullMessage(for: error) + "\n").utf8))
+    // A misspelt command gets a "did you mean", which ArgumentParser gives options only.
+    let message = CommandSuggestion.unknownCommandMessage(arguments: Array(CommandLine.arguments.dropFirst()))
+        ?? PolicysiteCommand.fullMessage(for: error)
+    FileHandle.standardError.write(Data((message + "\n").utf8))
     Foundation.exit(2)
 }

@@ -85,10 +85,36 @@ import Testing
         let unknown = try TestSupport.run(["new", "cookies", "--effective", "2031-01-01"], in: directory)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("there is no policy 'cookies' in Content; the policies are privacy, terms"))
-        let early = try TestSupport.run(["new", "terms", "--effective", "2029-01-01"], in: directory)
+        // terms: 2024-01-01, 2025-01-01 (in force on 2025-06-01), 2030-01-01 (upcoming).
+        let early = try TestSupport.run(["new", "terms", "--effective", "2024-06-01", "--as-of", "2025-06-01"], in: directory)
         #expect(early.status == 2)
-        #expect(early.stderr.contains("2029-01-01 is not after it"))
+        #expect(early.stderr.contains("error: the new version must take effect after the version of 'terms' in force on 2025-06-01, 2025-01-01; 2024-06-01 is not after it."), "\(early.stderr)")
         #expect(try TestSupport.run(["new", "terms", "--effective", "someday"], in: directory).status == 2)
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Content/terms/2029-01-01").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Content/terms/2024-06-01").path))
+    }
+
+    @Test func newAllowsAnUrgentVersionBeforeAnUpcomingOneAndSaysWhatFollowsIt() throws {
+        let directory = try workspace()
+        // terms: 2025-01-01 is in force on 2025-06-01 and 2030-01-01 is announced.
+        let created = try TestSupport.run(["new", "terms", "--effective", "2025-07-01", "--as-of", "2025-06-01"], in: directory)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix("Created Content/terms/2025-07-01/ from the version of 2025-01-01:\n"), "\(created.stdout)")
+        #expect(created.stderr == "note: the upcoming version of 2030-01-01 (Content/terms/2030-01-01) now follows this one: it will change 2025-07-01 rather than the current version, 2025-01-01, so its summary may need updating, and its text needs this version's changes too if they are to last\n")
+        // The text in force is copied, not the upcoming one: after the four lines of front matter
+        // (the fixture's lines end in CRLF, which `new` keeps), byte for byte.
+        let text = try #require(read("Content/terms/2025-07-01/en.md", in: directory))
+        let current = try #require(read("Content/terms/2025-01-01/en.md", in: directory))
+        // Split on the bytes: a String sees CRLF as one character, not a line feed.
+        func body(_ text: String) -> [[UInt8]] { text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropFirst(4).map(Array.init) }
+        #expect(body(text).count > 10)
+        #expect(body(text) == body(current))
+        #expect(text.contains("since 2025-01-01"))
+        // The site with the new draft still checks, and the upcoming version is untouched.
+        let check = try TestSupport.run(["check", "--as-of", "2025-06-01", "--format", "json"], in: directory)
+        #expect(check.status == 0, "\(check.stdout)")
+        // A date that already has a folder is still refused.
+        let again = try TestSupport.run(["new", "terms", "--effective", "2030-01-01", "--as-of", "2025-06-01"], in: directory)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("error: Content/terms/2030-01-01 already exists; nothing was changed"))
     }
 }
