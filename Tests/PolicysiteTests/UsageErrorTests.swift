@@ -8,7 +8,7 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         let result = try TestSupport.run(["biuld"], in: directory)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Error: unknown command 'biuld'; did you mean 'build'? The commands are: build, check,"), "\(result.stderr)")
+        #expect(result.stderr.contains("Error: unknown command 'biuld'; did you mean 'build'? The commands are: init, build, check,"), "\(result.stderr)")
         #expect(result.stderr.contains("Usage: policysite <subcommand>"))
         for (typed, meant) in [("chek", "check"), ("serv", "serve"), ("lokc", "lock")] {
             let other = try TestSupport.run([typed, "--as-of", "2025-01-01"], in: directory)
@@ -21,7 +21,7 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         let result = try TestSupport.run(["publish"], in: directory)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Error: unknown command 'publish'; the commands are: build, check, serve, diff, new, lock"), "\(result.stderr)")
+        #expect(result.stderr.contains("Error: unknown command 'publish'; the commands are: init, build, check, serve, diff, new, lock"), "\(result.stderr)")
         #expect(!result.stderr.contains("did you mean"))
         // A hostile first argument is echoed, not guessed at.
         let long = try TestSupport.run([String(repeating: "b", count: 10_000)], in: directory)
