@@ -14,7 +14,7 @@ struct EmbedTheme: BuildToolPlugin {
         let inputs = Self.files(under: templates)
         return [
             .buildCommand(
-                displayName: "Embedding the built-in theme (\(inputs.count) files from Templates/)",
+                displayName: "Embedding the built-in theme: \(inputs.count) files from Templates",
                 executable: try context.tool(named: "policysite-embed-theme").url,
                 arguments: [templates.path(percentEncoded: false), output.path(percentEncoded: false)],
                 inputFiles: inputs,

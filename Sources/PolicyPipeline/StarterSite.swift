@@ -44,7 +44,7 @@ enum StarterSite {
 
     static let privacyText = """
         ---
-        # The first version of your privacy policy, in force from the date in its folder's name.
+        # A version of your privacy policy, in force from the date in its folder's name.
         # Replace "Example Co." and the example text with your own. Keep the {#id} at the end of
         # each heading: it names the section across versions and languages (policy.yml requires
         # these). To change a published version, start a new one: policysite new privacy
@@ -93,7 +93,7 @@ enum StarterSite {
 
     static let cookieText = """
         ---
-        # The first version of your cookie policy, in force from the date in its folder's name.
+        # A version of your cookie policy, in force from the date in its folder's name.
         # Replace the example text and list the cookies your site really sets. Keep the {#id} at
         # the end of each heading (policy.yml requires these).
         title: Cookie Policy
