@@ -29,6 +29,9 @@ struct CanonicalForm {
         static let codeBlock: Int32 = -7
         static let thematicBreak: Int32 = -8
         static let headingID: Int32 = -9
+        static let table: Int32 = -10
+        static let row: Int32 = -11
+        static let cell: Int32 = -12
         /// `-100 - level`.
         static func heading(_ level: Int) -> Int32 { -100 - Int32(clamping: level) }
     }
@@ -92,6 +95,19 @@ struct CanonicalForm {
                 break
             case .thematicBreak:
                 full.append(Marker.thematicBreak)
+            case .table(let table):
+                // Alignment, then each row's cells: the words of every cell count.
+                full.append(Marker.table)
+                for alignment in table.alignments { full.append(vocabulary.id(of: alignment.rawValue)) }
+                for row in [table.header] + table.rows {
+                    full.append(Marker.row)
+                    for cell in row {
+                        full.append(Marker.cell)
+                        scanner.breakBlock()
+                        addInlines(cell, scanner: &scanner, vocabulary: &vocabulary)
+                    }
+                }
+                full.append(Marker.end)
             }
         }
     }

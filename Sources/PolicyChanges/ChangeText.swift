@@ -150,6 +150,11 @@ public struct ChangeText {
                 break
             case .thematicBreak:
                 lines.append(first + mark("---", marking))
+            case .table(let table):
+                for (index, row) in ([table.header] + table.rows).enumerated() {
+                    let text = "| " + row.map { $0.plainText }.joined(separator: " | ") + " |"
+                    lines.append((index == 0 ? first : rest) + mark(text, marking))
+                }
             }
         }
     }

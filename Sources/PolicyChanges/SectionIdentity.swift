@@ -58,6 +58,9 @@ extension DocumentSection {
             return sameBytes(x, y)
         case (.thematicBreak, .thematicBreak):
             break
+        case (.table(let x), .table(let y)):
+            guard x.alignments == y.alignments, x.rows.count == y.rows.count else { return false }
+            for (cellX, cellY) in zip(x.cells, y.cells) { pending.append(.inlines(cellX, cellY)) }
         default:
             return false
         }

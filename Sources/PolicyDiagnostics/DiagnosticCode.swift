@@ -49,7 +49,7 @@ extension DiagnosticCode {
     // Content that safe mode or CommonMark would silently drop.
     public static let rawHTML = DiagnosticCode("raw-html", .content)
     public static let unsafeLink = DiagnosticCode("unsafe-link", .content)
-    public static let pipeTable = DiagnosticCode("pipe-table", .content)
+    public static let tableSyntax = DiagnosticCode("table-syntax", .content)
     public static let nestingTooDeep = DiagnosticCode("nesting-too-deep", .content)
     // Published versions (Content/published.lock).
     public static let publishedChanged = DiagnosticCode("published-changed", .content)

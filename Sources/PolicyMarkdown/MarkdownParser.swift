@@ -11,6 +11,10 @@ import Darwin
 /// `.htmlBlock` / `.html` so that it can be reported, and the renderer never emits it.
 public enum MarkdownParser {
     public static func parse(_ text: String) -> MarkdownDocument {
+        parse(text, recognizingTables: true)
+    }
+
+    static func parse(_ text: String, recognizingTables: Bool) -> MarkdownDocument {
         var text = text
         let root: OpaquePointer? = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -19,7 +23,42 @@ public enum MarkdownParser {
         }
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
-        return TreeBuilder.convert(root)
+        return TreeBuilder.convert(root, source: recognizingTables ? text : nil)
+    }
+
+    /// The one raw HTML tag kept: a line break, written exactly `<br>`, `<br/>` or `<br />`
+    /// (tables have no other way to break a line in a cell). Everything else stays omitted.
+    static func isLineBreakTag(_ html: String) -> Bool {
+        html == "<br>" || html == "<br/>" || html == "<br />"
+    }
+
+    /// Inline Markdown on its own (a table cell, or the paragraph text above a table), parsed
+    /// by cmark as the text of one paragraph; positions are moved to where the text is in the
+    /// file: line `k` of the text starts at `origins[k - 1]` (a 1-based line and byte column).
+    static func inlines(of text: String, origins: [MarkdownPosition]) -> [MarkdownInline] {
+        guard !text.isEmpty else { return [] }
+        for attempt in 0..<2 {
+            // A text that cmark would read as a block (`# x`, `- x`, `1. x`, `> x`, `[a]: b`)
+            // is inline content here: the second attempt escapes its first character.
+            let source = attempt == 0 ? text : Self.escapingBlockStart(text)
+            let document = parse(source, recognizingTables: false)
+            if document.blocks.isEmpty { continue }
+            guard document.blocks.count == 1, case .paragraph(let inlines) = document.blocks[0].kind else { continue }
+            return inlines.map { $0.moved(to: origins, shift: attempt) }
+        }
+        return [.text(text)]
+    }
+
+    private static func escapingBlockStart(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        if first.properties.numericType != nil, first.isASCII {
+            // `1. x` / `1) x`: escape the list marker's punctuation.
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            let rest = text.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")" { return digits + "\\" + rest }
+            return text
+        }
+        return first.isASCII && first.properties.isPatternSyntax ? "\\" + text : text
     }
 
     /// The deepest nesting of block containers (block quotes, lists, list items: a list and its
@@ -95,9 +134,14 @@ public enum MarkdownParser {
         var blockDepth = 0
         var inlineDepth = 0
         var flattened: FlattenedNesting?
+        /// The text parsed, to find tables in paragraphs' source lines; nil: no tables.
+        var source: String?
+        /// Its lines, split once, when the first paragraph with a pipe needs them.
+        var sourceLines: [Substring]?
+        var tableNearMisses: [TableNearMiss] = []
 
-        static func convert(_ root: OpaquePointer) -> MarkdownDocument {
-            var builder = TreeBuilder(stack: [Frame(node: root, kind: .document, position: position(of: root))])
+        static func convert(_ root: OpaquePointer, source: String? = nil) -> MarkdownDocument {
+            var builder = TreeBuilder(stack: [Frame(node: root, kind: .document, position: position(of: root))], source: source)
             guard let iterator = cmark_iter_new(root) else { return MarkdownDocument(blocks: []) }
             defer { cmark_iter_free(iterator) }
             while true {
@@ -110,7 +154,7 @@ public enum MarkdownParser {
                     builder.exit(node)
                 }
             }
-            return MarkdownDocument(blocks: builder.stack.first?.blocks ?? [], flattened: builder.flattened)
+            return MarkdownDocument(blocks: builder.stack.first?.blocks ?? [], flattened: builder.flattened, tableNearMisses: builder.tableNearMisses)
         }
 
         /// Leaves (text, code blocks, …) are added at once; containers get a frame unless they
@@ -153,7 +197,8 @@ public enum MarkdownParser {
             case CMARK_NODE_CODE:
                 stack[stack.count - 1].add(.code(literal(of: node)))
             case CMARK_NODE_HTML_INLINE:
-                stack[stack.count - 1].add(.html(literal(of: node)))
+                let html = literal(of: node)
+                stack[stack.count - 1].add(MarkdownParser.isLineBreakTag(html) ? .lineBreak : .html(html))
             case CMARK_NODE_EMPH:
                 pushInlineContainer(node, .emphasis, at)
             case CMARK_NODE_STRONG:
@@ -178,7 +223,12 @@ public enum MarkdownParser {
             case .document:
                 break
             case .paragraph:
-                addBlock(MarkdownBlock(.paragraph(frame.finishedInlines()), at: at))
+                let inlines = frame.finishedInlines()
+                if source != nil, Self.mayHoldTable(inlines), let blocks = tableBlocks(frame.node, at) {
+                    for block in blocks { addBlock(block) }
+                } else {
+                    addBlock(MarkdownBlock(.paragraph(inlines), at: at))
+                }
             case .heading(let level):
                 addBlock(MarkdownBlock(.heading(level: level, frame.finishedInlines()), at: at))
             case .blockQuote:
@@ -203,6 +253,79 @@ public enum MarkdownParser {
                 inlineDepth -= 1
                 stack[stack.count - 1].add(.image(MarkdownLink(destination: destination, title: title, content: frame.finishedInlines(), position: at)))
             }
+        }
+
+        /// Whether a paragraph has a pipe anywhere in its text (a table needs one): the cheap
+        /// test that spares every other paragraph the look at its source lines.
+        static func mayHoldTable(_ inlines: [MarkdownInline]) -> Bool {
+            var pending = inlines
+            while let inline = pending.popLast() {
+                switch inline {
+                case .text(let text), .code(let text):
+                    if text.utf8.contains(UInt8(ascii: "|")) { return true }
+                case .emphasis(let children), .strong(let children): pending.append(contentsOf: children)
+                case .link(let link), .image(let link): pending.append(contentsOf: link.content)
+                case .softBreak, .lineBreak, .html: break
+                }
+            }
+            return false
+        }
+
+        /// The blocks a paragraph becomes when its lines hold a pipe table: the text above it
+        /// (if any) as a paragraph, then the table; nil when they hold none.
+        private mutating func tableBlocks(_ node: OpaquePointer, _ at: MarkdownPosition) -> [MarkdownBlock]? {
+            guard let source else { return nil }
+            if sourceLines == nil { sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false) }
+            let all = sourceLines ?? []
+            let first = Int(cmark_node_get_start_line(node))
+            let last = Int(cmark_node_get_end_line(node))
+            guard first >= 1, last >= first, last <= all.count else { return nil }
+            let inQuote = stack.contains { if case .blockQuote = $0.kind { true } else { false } }
+            var lines: [PipeTableRecognizer.Line] = []
+            for number in first...last {
+                var text = all[number - 1]
+                if text.last == "\r" { text = text.dropLast() }
+                var column = 1
+                func drop(_ count: Int) {
+                    text = Substring(text.utf8.dropFirst(count))
+                    column += count
+                }
+                if number == first {
+                    drop(min(at.column - 1, text.utf8.count))
+                } else {
+                    // The containers' markers on a continuation line: indentation, and `>` in a quote.
+                    let marker = text.utf8.prefix { $0 == 0x20 || $0 == 0x09 || (inQuote && $0 == UInt8(ascii: ">")) }
+                    drop(marker.count)
+                }
+                lines.append(PipeTableRecognizer.Line(number: number, text: text, column: column))
+            }
+            let (found, nearMisses) = PipeTableRecognizer.find(in: lines)
+            tableNearMisses += nearMisses.map { TableNearMiss(position: MarkdownPosition(line: $0.line, column: $0.column), headerCells: $0.headerCells, delimiterCells: $0.delimiterCells) }
+            guard let found else { return nil }
+            var blocks: [MarkdownBlock] = []
+            func paragraph(_ lines: [PipeTableRecognizer.Line]) -> MarkdownBlock {
+                let text = lines.map { String($0.text) }.joined(separator: "\n")
+                let origins = lines.map { MarkdownPosition(line: $0.number, column: $0.column) }
+                return MarkdownBlock(.paragraph(MarkdownParser.inlines(of: text, origins: origins)), at: origins[0])
+            }
+            if !found.before.isEmpty { blocks.append(paragraph(found.before)) }
+            func row(_ line: PipeTableRecognizer.Line, columns: Int) -> [[MarkdownInline]] {
+                var cells = PipeTableSyntax.cells(line.text).prefix(columns).map { cell in
+                    MarkdownParser.inlines(of: cell.text, origins: [MarkdownPosition(line: line.number, column: line.column + cell.offset)])
+                }
+                while cells.count < columns { cells.append([]) }
+                return Array(cells)
+            }
+            let columns = found.alignments.count
+            let table = MarkdownTable(
+                alignments: found.alignments,
+                header: row(found.header, columns: columns),
+                rows: found.rows.map { row($0, columns: columns) },
+                rowLines: found.rows.map(\.number)
+            )
+            blocks.append(MarkdownBlock(.table(table), at: MarkdownPosition(line: found.header.number, column: found.header.column)))
+            if !found.after.isEmpty { blocks.append(paragraph(found.after)) }
+            return blocks
         }
 
         private mutating func push(_ node: OpaquePointer, _ kind: Frame.Kind, _ at: MarkdownPosition) {

@@ -6,10 +6,27 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// Set when the parser flattened containers nested deeper than its limits
     /// (`MarkdownParser.maxBlockDepth`, `MarkdownParser.maxInlineDepth`); nil for normal text.
     public var flattened: FlattenedNesting?
+    /// Rows that look like a table's header and delimiter rows but are not one (their cell
+    /// counts differ): they stay text, and `check` says why.
+    public var tableNearMisses: [TableNearMiss]
 
-    public init(blocks: [MarkdownBlock], flattened: FlattenedNesting? = nil) {
+    public init(blocks: [MarkdownBlock], flattened: FlattenedNesting? = nil, tableNearMisses: [TableNearMiss] = []) {
         self.blocks = blocks
         self.flattened = flattened
+        self.tableNearMisses = tableNearMisses
+    }
+}
+
+/// A header row whose cell count differs from the delimiter row under it.
+public struct TableNearMiss: Sendable, Equatable {
+    public var position: MarkdownPosition
+    public var headerCells: Int
+    public var delimiterCells: Int
+
+    public init(position: MarkdownPosition, headerCells: Int, delimiterCells: Int) {
+        self.position = position
+        self.headerCells = headerCells
+        self.delimiterCells = delimiterCells
     }
 }
 
@@ -48,6 +65,8 @@ public struct MarkdownBlock: Sendable, Equatable {
         /// Raw HTML. Kept so checks can point at it; never rendered (cmark's safe default).
         case htmlBlock(String)
         case thematicBreak
+        /// A GitHub-flavoured pipe table, recognised in what cmark parsed as a paragraph.
+        case table(MarkdownTable)
     }
 
     public var kind: Kind
@@ -57,6 +76,30 @@ public struct MarkdownBlock: Sendable, Equatable {
         self.kind = kind
         self.position = position
     }
+}
+
+/// A pipe table: a header row, the columns' alignment, and body rows with exactly one cell per
+/// column (short rows padded with empty cells, extra cells dropped, as GFM says).
+public struct MarkdownTable: Sendable, Equatable {
+    public enum Alignment: String, Sendable, Equatable {
+        case none, left, center, right
+    }
+
+    public var alignments: [Alignment]
+    public var header: [[MarkdownInline]]
+    public var rows: [[[MarkdownInline]]]
+    /// The 1-based source line of each body row, for diagnostics.
+    public var rowLines: [Int]
+
+    public init(alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]], rowLines: [Int] = []) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+        self.rowLines = rowLines
+    }
+
+    /// Every cell, header first, row by row.
+    public var cells: [[MarkdownInline]] { header + rows.flatMap { $0 } }
 }
 
 public struct MarkdownList: Sendable, Equatable {

@@ -9,7 +9,15 @@ extension MarkdownDocument {
         while let next = blocks.popLast() {
             block(next)
             switch next.kind {
-            case .paragraph(let inlines), .heading(_, let inlines):
+            case .paragraph, .heading, .table:
+                let inlines: [MarkdownInline]
+                switch next.kind {
+                case .paragraph(let content), .heading(_, let content): inlines = content
+                // A table's cells in reading order; a cell ends with a line break, so that the
+                // words of two cells never join.
+                case .table(let table): inlines = table.cells.flatMap { $0 + [.lineBreak] }
+                default: inlines = []
+                }
                 var pending: [MarkdownInline] = inlines.reversed()
                 while let current = pending.popLast() {
                     inline(current, next)

@@ -7,7 +7,8 @@ import PolicyParallel
 /// - `raw-html`: HTML blocks and inline HTML, which safe mode omits (comments are left alone:
 ///   hiding a note from readers is what they are for);
 /// - `unsafe-link`: link and image URLs that safe mode empties (`javascript:`, `file:`, ...);
-/// - `pipe-table`: a GitHub-style table, which CommonMark shows as a paragraph of pipes.
+/// - `table-syntax`: rows that look like a pipe table's header and delimiter but whose cell
+///   counts differ, so readers get a paragraph of pipes instead of the table meant.
 struct DroppedContentCheck: UnitCheck {
     let name = "dropped-content"
 
@@ -34,80 +35,53 @@ struct DroppedContentCheck: UnitCheck {
                 ?? (line == 0 ? block.position.column : source.firstTextColumn(line: fileLine))
             return location
         }
+        /// Raw HTML and unsafe links in a block's inline content, whose first line is
+        /// `firstLine` lines below the block's first.
+        func inlineProblems(_ inlines: [MarkdownInline], in block: MarkdownBlock, firstLine: Int) {
+            var reportedLines: Set<Int> = []
+            InlineLines.visit(inlines) { inline, offset in
+                let line = firstLine + offset
+                switch inline {
+                case .html(let html) where !Self.isComment(html):
+                    // One report per line is enough: `<b>…</b>` is two tags.
+                    guard reportedLines.insert(line).inserted else { return }
+                    diagnostics.append(.warning(.rawHTML, "inline HTML '\(shortened(html, limit: 40))' is left out of the page (safe mode); use Markdown instead (*emphasis*, **strong**, [text](url)); the one tag kept is <br>, a line break", at: location(block, line: line, of: html)))
+                case .link(let link), .image(let link):
+                    guard HTMLEscaping.isDangerousURL(link.destination) else { return }
+                    let what = if case .image = inline { "image source" } else { "link to" }
+                    let scheme = link.destination.prefix { $0 != ":" }.lowercased()
+                    let refused = scheme == "data" ? "data: URLs other than PNG, GIF, JPEG and WebP images" : "\(scheme): URLs"
+                    diagnostics.append(.warning(.unsafeLink, "\(what) '\(shortened(link.destination, limit: 40))' is emptied in the page: safe mode refuses \(refused); point it to an https: address instead", at: document.location(of: link.position)))
+                default:
+                    break
+                }
+            }
+        }
         document.body.walk(block: { block in
             switch block.kind {
             case .htmlBlock(let html) where !Self.isComment(html):
                 diagnostics.append(.warning(.rawHTML, "raw HTML block is left out of the page (safe mode), with all the text in it; write it in Markdown instead", at: document.location(of: block.position)))
             case .paragraph(let inlines), .heading(_, let inlines):
-                var reportedLines: Set<Int> = []
-                InlineLines.visit(inlines) { inline, line in
-                    switch inline {
-                    case .html(let html) where !Self.isComment(html):
-                        // One report per line is enough: `<b>…</b>` is two tags.
-                        guard reportedLines.insert(line).inserted else { return }
-                        diagnostics.append(.warning(.rawHTML, "inline HTML '\(shortened(html, limit: 40))' is left out of the page (safe mode); use Markdown instead (*emphasis*, **strong**, [text](url))", at: location(block, line: line, of: html)))
-                    case .link(let link), .image(let link):
-                        guard HTMLEscaping.isDangerousURL(link.destination) else { return }
-                        let what = if case .image = inline { "image source" } else { "link to" }
-                        let scheme = link.destination.prefix { $0 != ":" }.lowercased()
-                        let refused = scheme == "data" ? "data: URLs other than PNG, GIF, JPEG and WebP images" : "\(scheme): URLs"
-                        diagnostics.append(.warning(.unsafeLink, "\(what) '\(shortened(link.destination, limit: 40))' is emptied in the page: safe mode refuses \(refused); point it to an https: address instead", at: document.location(of: link.position)))
-                    default:
-                        break
-                    }
-                }
-                if case .paragraph = block.kind, let row = PipeTable.headerRow(in: InlineLines.lines(of: inlines)) {
-                    diagnostics.append(.warning(.pipeTable, "this looks like a pipe table, but CommonMark has no tables: readers see one paragraph full of '|' characters; write it as a list (one item per row) or as short sections", at: location(block, line: row)))
+                inlineProblems(inlines, in: block, firstLine: 0)
+            case .table(let table):
+                // Each row on its own line: a cell's inline content starts on its row's line.
+                let lines = [block.position.line] + table.rowLines
+                for (index, row) in ([table.header] + table.rows).enumerated() {
+                    let line = index < lines.count ? lines[index] : block.position.line
+                    for cell in row { inlineProblems(cell, in: block, firstLine: line - block.position.line) }
                 }
             default:
                 break
             }
         })
+        for miss in document.body.tableNearMisses {
+            diagnostics.append(.warning(.tableSyntax, "this looks like a table, but its header row has \(miss.headerCells) cell\(miss.headerCells == 1 ? "" : "s") and the delimiter row under it \(miss.delimiterCells): it is shown as text; give both rows the same number of cells", at: document.location(of: miss.position)))
+        }
         return diagnostics
     }
 
     static func isComment(_ html: String) -> Bool {
         html.drop { $0.isWhitespace }.hasPrefix("<!--")
-    }
-}
-
-/// GitHub's pipe tables, recognised in a paragraph's lines: a row of `|`-separated cells
-/// followed by a delimiter row such as `|---|:--:|` with as many cells.
-enum PipeTable {
-    /// The index of the table's header line, if the lines hold one.
-    static func headerRow(in lines: [String]) -> Int? {
-        guard lines.count >= 2 else { return nil }
-        for index in 0..<(lines.count - 1) {
-            let header = lines[index], delimiter = lines[index + 1]
-            guard hasPipe(header), isDelimiterRow(delimiter) else { continue }
-            if cells(header).count == cells(delimiter).count { return index }
-        }
-        return nil
-    }
-
-    /// A byte scan: `String.contains(_:)` with a string argument goes through Foundation's
-    /// string search, which showed in the profile of `check` (every paragraph's every line).
-    static func hasPipe(_ line: String) -> Bool {
-        line.utf8.contains(UInt8(ascii: "|"))
-    }
-
-    static func isDelimiterRow(_ line: String) -> Bool {
-        guard hasPipe(line) else { return false }
-        let cells = cells(line)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            var cell = Substring(cell)
-            if cell.first == ":" { cell.removeFirst() }
-            if cell.last == ":" { cell.removeLast() }
-            return !cell.isEmpty && cell.allSatisfy { $0 == "-" }
-        }
-    }
-
-    /// The cells of a row, trimmed, without the optional outer pipes.
-    static func cells(_ line: String) -> [String] {
-        var row = Substring(line).trimmingWhitespace
-        if row.first == "|" { row.removeFirst() }
-        if row.last == "|" { row.removeLast() }
-        return row.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace) }
     }
 }
 

@@ -293,6 +293,8 @@ import Testing
                     // The list is one level, each item another.
                     deepest.blocks = max(deepest.blocks, depth + (list.items.isEmpty ? 1 : 2))
                     pending += list.items.joined().map { .block($0, depth: depth + 2) }
+                case .table(let table):
+                    pending += table.cells.joined().map { .inline($0, depth: 0) }
                 case .codeBlock, .htmlBlock, .thematicBreak:
                     break
                 }

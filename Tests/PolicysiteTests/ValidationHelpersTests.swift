@@ -31,14 +31,6 @@ import Testing
         #expect(HeadingText.normalize("Cross-border transfers") == "cross border transfers")
     }
 
-    @Test func pipeTablesNeedADelimiterRowWithAsManyCells() {
-        #expect(PipeTable.headerRow(in: ["| a | b |", "|---|:-:|"]) == 0)
-        #expect(PipeTable.headerRow(in: ["intro", "a | b", "--- | ---"]) == 1)
-        #expect(PipeTable.headerRow(in: ["a | b", "---|---|---"]) == nil)
-        #expect(PipeTable.headerRow(in: ["a | b", "c | d"]) == nil)
-        #expect(PipeTable.headerRow(in: ["a | b"]) == nil)
-    }
-
     @Test func percentEncodedFragmentsAreDecoded() {
         #expect(LinkCheck.percentDecoded("%E8%81%94%E7%B3%BB") == "联系")
         #expect(LinkCheck.percentDecoded("a%2") == "a%2")
