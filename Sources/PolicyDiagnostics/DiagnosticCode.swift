@@ -41,6 +41,8 @@ extension DiagnosticCode {
     public static let duplicateID = DiagnosticCode("duplicate-id", .content)
     public static let invalidID = DiagnosticCode("invalid-id", .content)
     public static let emptySection = DiagnosticCode("empty-section", .content)
+    public static let emptyHeading = DiagnosticCode("empty-heading", .content)
+    public static let emptyLink = DiagnosticCode("empty-link", .content)
     public static let brokenLink = DiagnosticCode("broken-link", .content)
     // Translations.
     public static let translationParity = DiagnosticCode("translation-parity", .content)

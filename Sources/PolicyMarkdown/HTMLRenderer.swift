@@ -24,6 +24,12 @@ public struct HTMLRenderer {
     public var headingContent: (MarkdownPosition, [MarkdownInline]) -> [MarkdownInline]
     /// Where a link points; by default its destination unchanged.
     public var linkTarget: (MarkdownLink) -> LinkTarget
+    /// The level a heading is written at (`h2` for a `#` heading when the page's title is the
+    /// `h1`); by default the level written in the Markdown.
+    public var headingLevel: (MarkdownPosition, Int) -> Int = { $1 }
+    /// A link with no text (`[](https://…)`) shows its address as its text, so that it has a
+    /// name; cmark writes an empty `<a>`.
+    public var namesEmptyLinks = false
 
     public init(
         headingID: @escaping (MarkdownPosition) -> String? = { _ in nil },
@@ -88,6 +94,7 @@ public struct HTMLRenderer {
                 }
             case .heading(let level, let inlines):
                 let content = headingContent(block.position, inlines)
+                let level = min(max(headingLevel(block.position, level), 1), 6)
                 html.newLine()
                 html.append("<h")
                 html.append(decimal: level)
@@ -245,7 +252,11 @@ public struct HTMLRenderer {
                 }
                 html.append(">")
                 steps.append(.close("</a>"))
-                steps.append(contentsOf: link.content.reversed().map { .inline($0) })
+                if namesEmptyLinks, link.hasNoText {
+                    html.appendEscaped(link.destination)
+                } else {
+                    steps.append(contentsOf: link.content.reversed().map { .inline($0) })
+                }
             case .image(let image):
                 html.append("<img src=\"")
                 html.appendHref(image.destination)

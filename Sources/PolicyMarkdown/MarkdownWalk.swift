@@ -46,3 +46,20 @@ extension MarkdownDocument {
         return result
     }
 }
+
+extension MarkdownLink {
+    /// A link a reader cannot name: no text and no image (whose alt text would name it).
+    public var hasNoText: Bool {
+        var pending = content
+        while let inline = pending.popLast() {
+            switch inline {
+            case .text(let text), .code(let text): if !text.allSatisfy(\.isWhitespace) { return false }
+            case .image: return false
+            case .emphasis(let children), .strong(let children): pending.append(contentsOf: children)
+            case .link(let inner): pending.append(contentsOf: inner.content)
+            case .softBreak, .lineBreak, .html: break
+            }
+        }
+        return true
+    }
+}

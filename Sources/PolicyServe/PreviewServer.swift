@@ -67,7 +67,10 @@ public final class PreviewServer: Sendable {
         )
         // A client that ignores the shutdown must not keep the process alive: cancel after this.
         configuration.maximumGracefulShutdownDuration = .milliseconds(700)
-        configuration.maximumCancellationDuration = .milliseconds(200)
+        // No deadline on cancellation itself: ServiceLifecycle escalates a late one to a
+        // fatalError, which crashed a loaded test machine. The binary has its own backstop
+        // (`ShutdownBackstop` in the CLI) so a stuck task still cannot keep it alive.
+        configuration.maximumCancellationDuration = nil
         return ServiceGroup(configuration: configuration)
     }
 

@@ -46,6 +46,8 @@ struct DroppedContentCheck: UnitCheck {
                     // One report per line is enough: `<b>…</b>` is two tags.
                     guard reportedLines.insert(line).inserted else { return }
                     diagnostics.append(.warning(.rawHTML, "inline HTML '\(shortened(html, limit: 40))' is left out of the page (safe mode); use Markdown instead (*emphasis*, **strong**, [text](url)); the one tag kept is <br>, a line break", at: location(block, line: line, of: html)))
+                case .link(let link) where link.hasNoText:
+                    diagnostics.append(.warning(.emptyLink, "link to '\(shortened(link.destination, limit: 40))' has no text: readers, and screen readers, get a link with no name; the page shows its address instead; write its text between the brackets", at: document.location(of: link.position)))
                 case .link(let link), .image(let link):
                     guard HTMLEscaping.isDangerousURL(link.destination) else { return }
                     let what = if case .image = inline { "image source" } else { "link to" }
@@ -74,6 +76,9 @@ struct DroppedContentCheck: UnitCheck {
                 break
             }
         })
+        for heading in document.headings where heading.plainText.allSatisfy(\.isWhitespace) {
+            diagnostics.append(.warning(.emptyHeading, "heading has no text: it is left out of the table of contents, and readers see an empty title; write its title, or remove the line", at: document.location(of: heading.position)))
+        }
         for miss in document.body.tableNearMisses {
             diagnostics.append(.warning(.tableSyntax, "this looks like a table, but its header row has \(miss.headerCells) cell\(miss.headerCells == 1 ? "" : "s") and the delimiter row under it \(miss.delimiterCells): it is shown as text; give both rows the same number of cells", at: document.location(of: miss.position)))
         }

@@ -59,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
         let group = server.serviceGroup(handleSignals: true) { port in
             console.status("Serving \(shownContent)/ at \(PreviewServer.url(host: host, port: port)) (\(built)); press Ctrl-C to stop")
         }
+        ShutdownBackstop.install()
         do {
             try await group.run()
         } catch {
