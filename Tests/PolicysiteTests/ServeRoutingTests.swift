@@ -3,8 +3,8 @@ import PolicyDiagnostics
 @testable import PolicyServe
 import Testing
 
-/// The preview server's pure parts: paths, content types, the injected script, the overlay and
-/// the editor files the watcher ignores.
+/// The preview server's pure parts: paths, content types, the injected script, the overlay,
+/// the editor files the watcher ignores and the default connection limit.
 @Suite struct ServeRoutingTests {
     let files: Set<String> = ["index.html", "en/index.html", "en/privacy/index.html", "assets/style.css", "en/privacy/versions.json"]
     func route(_ path: String) -> SiteRoute { SiteRoute.resolve(path, hasFile: files.contains) }
@@ -125,5 +125,12 @@ import Testing
         queue.finish()
         await consumer.value
         #expect(batches.all == ["a", "b,c,d"])
+    }
+
+    @Test func theConnectionLimitFollowsTheDescriptorLimit() {
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: nil) == 512)
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: 1024) == 512)
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: 256) == 192)
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: 10) == 1)
     }
 }
