@@ -73,7 +73,13 @@ public final class PreviewServer: Sendable {
                 GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder), limits: limits, connections: connections)
             },
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { channel in
+                // The listening channel exists only now; its first handler sees accept errors first.
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(AcceptPause(), position: .first)
+                }.get()
+                await onListening(channel.localAddress?.port ?? port)
+            },
             logger: logger
         )
         var configuration = ServiceGroupConfiguration(
