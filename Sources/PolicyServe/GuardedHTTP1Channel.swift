@@ -4,8 +4,8 @@ import NIOCore
 import NIOHTTP1
 
 /// Hummingbird's HTTP/1 connection with our guards around it: the connection limit, the
-/// timeouts and lingering close (`ConnectionDeadlines`, next to the socket) and the request
-/// boundaries they need (`RequestGate`, just after NIO's decoder, before Hummingbird's codec).
+/// timeouts and lingering close (`ConnectionDeadlines`, next to the socket) and the Host and
+/// keep-alive rules (`RequestGate`, just after NIO's decoder, before Hummingbird's codec).
 struct GuardedHTTP1Channel: ServerChildChannel {
     enum Value: ServerChildChannelValue {
         case http(HTTP1Channel.Value)
@@ -22,6 +22,7 @@ struct GuardedHTTP1Channel: ServerChildChannel {
 
     let inner: HTTP1Channel
     let limits: ServeLimits
+    let hostRule: HostRule
     let connections: ConnectionLimit
 
     /// How long a refused client has to read its 503: short, so refusals cannot pile up
@@ -45,10 +46,11 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
+        let hostRule = hostRule
         return inner.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let pipeline = channel.pipeline.syncOperations
             let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try pipeline.addHandler(RequestGate(), position: .after(decoder))
+            try pipeline.addHandler(RequestGate(hostRule: hostRule), position: .after(decoder))
             return .http(value)
         }
     }

@@ -66,11 +66,12 @@ public final class PreviewServer: Sendable {
         logger.logLevel = .critical
         let port = options.port
         let limits = options.limits
+        let hostRule = HostRule(listenHost: options.host)
         let connections = connections
         let application = Application(
             responder: PreviewResponder(store: store),
             server: HTTPServerBuilder { responder in
-                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder), limits: limits, connections: connections)
+                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder), limits: limits, hostRule: hostRule, connections: connections)
             },
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in

@@ -68,6 +68,28 @@ import Testing
         }
     }
 
+    @Test func aHostThatIsNotTheServerIsRefusedOnPagesAndTheEventStream() async throws {
+        try await ServedSample.with { site in
+            let port = site.port
+            for path in ["/en/privacy/", "/__policysite/events"] {
+                let cases: [(hosts: [String], status: Int)] = [
+                    (["evil.example:\(port)"], 421), (["127.0.0.1:\(port + 1)"], 421), ([], 400),
+                    (["127.0.0.1:\(port)", "evil.example"], 400),
+                ]
+                for (hosts, status) in cases {
+                    let reply = try await site.exchange("GET \(path) HTTP/1.1\r\n" + hosts.map { "Host: \($0)\r\n" }.joined() + "\r\n")
+                    #expect(reply.status == status, "\(path) \(hosts): \(reply.status)")
+                    // Refused, then closed: nothing of the site, and no event stream.
+                    #expect(reply.closed && !reply.text.contains("<html") && !reply.text.contains("event: hello"), "\(path) \(hosts)")
+                }
+            }
+            for host in ["localhost:\(port)", "[::1]:\(port)"] {
+                let reply = try await site.exchange("GET /en/privacy/ HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                #expect(reply.status == 200, "\(host): \(reply.status)")
+            }
+        }
+    }
+
     @Test func anHTTP10RequestIsClosedAfterItsResponseUnlessItAsksForKeepAlive() async throws {
         try await ServedSample.with { site in
             let port = site.port

@@ -178,7 +178,7 @@ enum RawHTTP {
     }
 
     static func request(port: Int, method: String, rawPath: String) throws -> HTTPReply {
-        try exchange(port: port, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        try exchange(port: port, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
     }
 
     /// Sends `text` and reads until the server closes the connection (or 10 s pass, when
@@ -245,7 +245,7 @@ final class EventStreamClient: @unchecked Sendable {
 
     init(port: Int) throws {
         socket = try RawHTTP.connect(port: port, timeout: 1)
-        try RawHTTP.send(socket, "GET /__policysite/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        try RawHTTP.send(socket, "GET /__policysite/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
     }
 
     deinit { close(socket) }
