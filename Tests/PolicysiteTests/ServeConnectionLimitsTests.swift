@@ -13,13 +13,11 @@ import Testing
 
     @Test func aHalfSentRequestGets408AtTheHeaderTimeoutWhileOthersAreServed() async throws {
         try await ServedSample.with(limits: Self.short) { site in
-            let start = ContinuousClock.now
             let slow = Task { try await site.exchange("GET /en/privacy/ HTTP/1.1\r\nHost: 127.0.0.1") }
             #expect(try await site.get("/en/privacy/").status == 200)
             let reply = try await slow.value
-            let elapsed = ContinuousClock.now - start
             #expect(reply.status == 408 && reply.closed)
-            #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(3), "dropped after \(elapsed)")
+            #expect(reply.elapsed >= .milliseconds(450) && reply.elapsed < .seconds(5), "dropped after \(reply.elapsed)")
             #expect(try await site.waitForNoConnections())
         }
     }

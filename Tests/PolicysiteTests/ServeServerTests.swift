@@ -95,11 +95,10 @@ import Testing
             let port = site.port
             for request in ["GET /en/privacy/ HTTP/1.0\r\n\r\n", "GET /en/privacy/ HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\n\r\n",
                             "GET /en/privacy/ HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: Close\r\n\r\n"] {
-                let start = ContinuousClock.now
                 let reply = try await site.exchange(request)
                 #expect(reply.status == 200 && reply.text.contains("</html>"))
                 // Read to the end: the server closes at once (the read would otherwise wait 10 s).
-                #expect(reply.closed && ContinuousClock.now - start < .seconds(2), "\(request.debugDescription)")
+                #expect(reply.closed && reply.elapsed < .seconds(5), "\(request.debugDescription): \(reply.elapsed)")
             }
             // With keep-alive, a second request on the same connection is answered.
             let twice = "GET /en/ HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\nConnection: keep-alive\r\n\r\n"

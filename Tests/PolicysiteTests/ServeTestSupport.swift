@@ -145,6 +145,9 @@ struct HTTPReply: Sendable {
     var body: [UInt8]
     /// The server closed the connection after it (rather than the read timing out).
     var closed = false
+    /// From sending the request to the end of the reply, timed on the client's own thread: an
+    /// `await` around it can add seconds when a full test run keeps the concurrency pool busy.
+    var elapsed = Duration.zero
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
@@ -186,6 +189,7 @@ enum RawHTTP {
     static func exchange(port: Int, _ text: String) throws -> HTTPReply {
         let socket = try connect(port: port)
         defer { close(socket) }
+        let start = ContinuousClock.now
         try send(socket, text)
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -197,6 +201,7 @@ enum RawHTTP {
         }
         var reply = try parse(data)
         reply.closed = closed
+        reply.elapsed = ContinuousClock.now - start
         return reply
     }
 
