@@ -24,6 +24,11 @@ public final class PreviewServer: Sendable {
         public var quietPeriod: Duration
         /// Timeouts and the connection limit.
         public var limits: ServeLimits
+        /// How long cancelling may take once the graceful shutdown has had its 700 ms; past it
+        /// ServiceLifecycle stops the process (a fatal error), so Ctrl-C always ends serve. nil
+        /// waits instead: for a server inside a test process, whose concurrency pool other
+        /// suites can keep busy for seconds.
+        public var cancellationLimit: Duration? = .milliseconds(200)
 
         public init(engine: EngineOptions, host: String = "127.0.0.1", port: Int = 8000, quietPeriod: Duration = .milliseconds(20), limits: ServeLimits = ServeLimits()) {
             self.engine = engine
@@ -90,7 +95,7 @@ public final class PreviewServer: Sendable {
         )
         // A client that ignores the shutdown must not keep the process alive: cancel after this.
         configuration.maximumGracefulShutdownDuration = .milliseconds(700)
-        configuration.maximumCancellationDuration = .milliseconds(200)
+        configuration.maximumCancellationDuration = options.cancellationLimit
         return ServiceGroup(configuration: configuration)
     }
 

@@ -42,10 +42,13 @@ final class ServedSample: @unchecked Sendable {
         try prepare(root)
         let lines = LockedLines()
         let console = ServeConsole(status: { lines.append($0) }, diagnostics: { lines.append(contentsOf: $0.map(\.message)) })
-        let options = PreviewServer.Options(
+        var options = PreviewServer.Options(
             engine: EngineOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path, asOf: CalendarDate(iso: asOf)!),
             host: "127.0.0.1", port: 0, limits: limits
         )
+        // A full test run once took more than 900 ms to stop a server while other suites held
+        // the concurrency pool; ServiceLifecycle then stopped the whole test process.
+        options.cancellationLimit = nil
         let server = PreviewServer(options, console: console)
         _ = await server.prepare()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
