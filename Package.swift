@@ -86,13 +86,17 @@ let package = Package(
             "PolicyChanges", "PolicyTheme",
         ]),
         // Edge: `serve`, the preview server: the site from memory over HTTP, a file watcher, the
-        // incremental engine between them, live reload and the error overlay.
+        // incremental engine between them, live reload and the error overlay. NIOHTTP1 for the
+        // handlers that guard each connection (timeouts, Host rule) below Hummingbird.
         .target(name: "PolicyServe", dependencies: [
             "PolicyPipeline", "PolicyModel", "PolicyDiagnostics", "PolicyMarkdown",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "policysite", dependencies: [

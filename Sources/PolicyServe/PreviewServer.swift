@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PolicyPipeline
@@ -21,26 +22,36 @@ public final class PreviewServer: Sendable {
         public var port: Int
         /// How long saving must have gone quiet before a rebuild starts.
         public var quietPeriod: Duration
+        /// Timeouts and the connection limit.
+        public var limits: ServeLimits
 
-        public init(engine: EngineOptions, host: String = "127.0.0.1", port: Int = 8000, quietPeriod: Duration = .milliseconds(20)) {
+        public init(engine: EngineOptions, host: String = "127.0.0.1", port: Int = 8000, quietPeriod: Duration = .milliseconds(20), limits: ServeLimits = ServeLimits()) {
             self.engine = engine
             self.host = host
             self.port = port
             self.quietPeriod = quietPeriod
+            self.limits = limits
         }
     }
 
     public let options: Options
     public let store: SnapshotStore
     private let rebuilds: RebuildService
+    private let connections: ConnectionLimit
+
+    /// Client connections open now (tests check that none is left behind).
+    public var openConnections: Int { connections.current }
 
     public init(_ options: Options, console: ServeConsole) {
         var engine = options.engine
         // serve always shows drafts, with their badge.
         engine.includeDrafts = true
-        self.options = Options(engine: engine, host: options.host, port: options.port, quietPeriod: options.quietPeriod)
+        var options = options
+        options.engine = engine
+        self.options = options
         store = SnapshotStore()
         rebuilds = RebuildService(options: engine, store: store, console: console, quietPeriod: options.quietPeriod)
+        connections = ConnectionLimit(maximum: options.limits.maxConnections)
     }
 
     /// Starts watching the content and templates, then builds the whole site once.
@@ -54,10 +65,22 @@ public final class PreviewServer: Sendable {
         var logger = Logger(label: "policysite.serve")
         logger.logLevel = .critical
         let port = options.port
+        let limits = options.limits
+        let hostRule = HostRule(listenHost: options.host)
+        let connections = connections
         let application = Application(
             responder: PreviewResponder(store: store),
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder), limits: limits, hostRule: hostRule, connections: connections)
+            },
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { channel in
+                // The listening channel exists only now; its first handler sees accept errors first.
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(AcceptPause(), position: .first)
+                }.get()
+                await onListening(channel.localAddress?.port ?? port)
+            },
             logger: logger
         )
         var configuration = ServiceGroupConfiguration(

@@ -23,10 +23,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port, printed at start).", valueName: "port"))
     var port = 8000
 
+    @Option(name: .long, help: ArgumentHelp("Seconds a client has to send a request's headers before it gets a 408 and is disconnected.", valueName: "seconds"))
+    var headerTimeout = 10.0
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a connection may stay open with no request in progress (live reload streams are exempt).", valueName: "seconds"))
+    var idleTimeout = 60.0
+
+    @Option(name: .long, help: ArgumentHelp("Connections open at once; more get a 503. Default: 512, or fewer if the descriptor limit (ulimit -n) is low.", valueName: "count"))
+    var maxConnections: Int?
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port; use 1-65535, or 0 for any free port") }
+        for (flag, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)] where !(seconds > 0 && seconds <= 86400) {
+            throw ValidationError("\(flag) \(seconds) is not a duration; give seconds, more than 0 and at most 86400")
+        }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections \(maxConnections) must be at least 1") }
+    }
+
+    private var limits: ServeLimits {
+        var limits = ServeLimits(headerTimeout: .milliseconds(Int64((headerTimeout * 1000).rounded())), idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded())))
+        if let maxConnections { limits.maxConnections = maxConnections }
+        return limits
     }
 
     func run() async throws {
@@ -48,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             status: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
             diagnostics: { diagnostics in DiagnosticPrinter.print(diagnostics, format: .text) }
         )
-        let server = PreviewServer(.init(engine: EngineOptions(contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: asOf), host: host, port: port), console: console)
+        let server = PreviewServer(.init(engine: EngineOptions(contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: asOf), host: host, port: port, limits: limits), console: console)
         let first = await server.prepare()
         let pages = first.renderedPages.count
         let built = first.succeeded

@@ -3,8 +3,8 @@ import PolicyDiagnostics
 @testable import PolicyServe
 import Testing
 
-/// The preview server's pure parts: paths, content types, the injected script, the overlay and
-/// the editor files the watcher ignores.
+/// The preview server's pure parts: paths, content types, the injected script, the overlay,
+/// the editor files the watcher ignores, the Host rule and the default connection limit.
 @Suite struct ServeRoutingTests {
     let files: Set<String> = ["index.html", "en/index.html", "en/privacy/index.html", "assets/style.css", "en/privacy/versions.json"]
     func route(_ path: String) -> SiteRoute { SiteRoute.resolve(path, hasFile: files.contains) }
@@ -125,5 +125,63 @@ import Testing
         queue.finish()
         await consumer.value
         #expect(batches.all == ["a", "b,c,d"])
+    }
+
+    // MARK: The Host rule (DNS rebinding)
+
+    func verdict(_ listen: String, _ hosts: [String], http11: Bool = true, port: Int = 8000, target: String = "/") -> HostRule.Verdict {
+        HostRule(listenHost: listen, machineName: "devbox").verdict(hostValues: hosts, isHTTP11: http11, localPort: port, target: target)
+    }
+
+    @Test func onLoopbackOnlyLoopbackNamesWithTheRightPortAreServed() {
+        for host in ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LocalHost:8000", "[0:0:0:0:0:0:0:1]:8000"] {
+            #expect(verdict("127.0.0.1", [host]) == .accepted, "\(host)")
+        }
+        // A rebinding page's own name, another port (no port is port 80), other addresses, and a
+        // trailing dot (a name that DNS, not /etc/hosts, may answer) are not this server.
+        for host in ["evil.example:8000", "evil.example", "127.0.0.1", "127.0.0.1:8001", "localhost.:8000", "127.0.0.2:8000",
+                     "[::2]:8000", "192.168.1.10:8000", "devbox:8000"] {
+            #expect(verdict("127.0.0.1", [host]) == .misdirected, "\(host)")
+        }
+        #expect(verdict("127.0.0.1", ["127.0.0.1:8000"], target: "http://evil.example/en/") == .misdirected)
+        #expect(verdict("127.0.0.1", ["127.0.0.1:8000"], target: "http://localhost:8000/en/") == .accepted)
+    }
+
+    @Test func aMissingRepeatedOrMalformedHostIsABadRequest() {
+        for hosts in [[], ["127.0.0.1:8000", "127.0.0.1:8000"], ["127.0.0.1:8000", "evil.example"], [""], ["::1:8000"], ["[::1"],
+                      ["127.0.0.1:99999"], ["127.0.0.1:80a"], ["127.0.0.1:8000/x"], ["a b:8000"], ["[::1]x"]] {
+            guard case .badRequest = verdict("127.0.0.1", hosts) else { Issue.record("\(hosts): \(verdict("127.0.0.1", hosts))"); continue }
+        }
+        // HTTP/1.0 predates Host: none is fine, two are not.
+        #expect(verdict("127.0.0.1", [], http11: false) == .accepted)
+        #expect(verdict("127.0.0.1", ["evil.example"], http11: false) == .misdirected)
+        guard case .badRequest = verdict("127.0.0.1", ["a", "b"], http11: false) else { Issue.record("two Host on HTTP/1.0"); return }
+    }
+
+    @Test func onAllInterfacesIPLiteralsLocalhostAndTheMachineNameAreServedOnAnyPort() {
+        for listen in ["0.0.0.0", "::", "[::]"] {
+            for host in ["192.168.1.10:8000", "192.168.1.10:9000", "[fe80::1]:8000", "localhost:1234", "devbox:8000", "DEVBOX", "127.0.0.1"] {
+                #expect(verdict(listen, [host]) == .accepted, "\(listen) \(host)")
+            }
+            for host in ["evil.example:8000", "other-box:8000", "192.168.1.10.evil.example:8000"] {
+                #expect(verdict(listen, [host]) == .misdirected, "\(listen) \(host)")
+            }
+        }
+    }
+
+    @Test func aNamedHostIsServedUnderThatNameAndLoopback() {
+        #expect(verdict("preview.test", ["PREVIEW.test:8000"]) == .accepted)
+        #expect(verdict("preview.test", ["localhost:8000"]) == .accepted)
+        #expect(verdict("preview.test", ["preview.test:8001"]) == .misdirected)
+        #expect(verdict("::1", ["[::1]:8000"]) == .accepted)
+        #expect(verdict("192.168.1.10", ["192.168.1.10:8000"]) == .accepted)
+        #expect(verdict("192.168.1.10", ["192.168.1.11:8000"]) == .misdirected)
+    }
+
+    @Test func theConnectionLimitFollowsTheDescriptorLimit() {
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: nil) == 512)
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: 1024) == 512)
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: 256) == 192)
+        #expect(ServeLimits.defaultMaxConnections(descriptorLimit: 10) == 1)
     }
 }

@@ -68,6 +68,46 @@ import Testing
         }
     }
 
+    @Test func aHostThatIsNotTheServerIsRefusedOnPagesAndTheEventStream() async throws {
+        try await ServedSample.with { site in
+            let port = site.port
+            for path in ["/en/privacy/", "/__policysite/events"] {
+                let cases: [(hosts: [String], status: Int)] = [
+                    (["evil.example:\(port)"], 421), (["127.0.0.1:\(port + 1)"], 421), ([], 400),
+                    (["127.0.0.1:\(port)", "evil.example"], 400),
+                ]
+                for (hosts, status) in cases {
+                    let reply = try await site.exchange("GET \(path) HTTP/1.1\r\n" + hosts.map { "Host: \($0)\r\n" }.joined() + "\r\n")
+                    #expect(reply.status == status, "\(path) \(hosts): \(reply.status)")
+                    // Refused, then closed: nothing of the site, and no event stream.
+                    #expect(reply.closed && !reply.text.contains("<html") && !reply.text.contains("event: hello"), "\(path) \(hosts)")
+                }
+            }
+            for host in ["localhost:\(port)", "[::1]:\(port)"] {
+                let reply = try await site.exchange("GET /en/privacy/ HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                #expect(reply.status == 200, "\(host): \(reply.status)")
+            }
+        }
+    }
+
+    @Test func anHTTP10RequestIsClosedAfterItsResponseUnlessItAsksForKeepAlive() async throws {
+        try await ServedSample.with { site in
+            let port = site.port
+            for request in ["GET /en/privacy/ HTTP/1.0\r\n\r\n", "GET /en/privacy/ HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\n\r\n",
+                            "GET /en/privacy/ HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: Close\r\n\r\n"] {
+                let reply = try await site.exchange(request)
+                #expect(reply.status == 200 && reply.text.contains("</html>"))
+                // Read to the end: the server closes at once (the read would otherwise wait 10 s).
+                #expect(reply.closed && reply.elapsed < .seconds(5), "\(request.debugDescription): \(reply.elapsed)")
+            }
+            // With keep-alive, a second request on the same connection is answered.
+            let twice = "GET /en/ HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\nConnection: keep-alive\r\n\r\n"
+            let reply = try await site.exchange(twice + "GET /en/ HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+            #expect(reply.status == 200 && reply.closed)
+            #expect(reply.text.components(separatedBy: "HTTP/1.1 200 OK").count == 2, "the second response follows the first")
+        }
+    }
+
     @Test func anEditIsServedAndAnnouncedOnTheEventStream() async throws {
         try await ServedSample.with { site in
             let port = site.port

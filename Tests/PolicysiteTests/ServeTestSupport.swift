@@ -20,8 +20,8 @@ final class ServedSample: @unchecked Sendable {
     var content: URL { root.appendingPathComponent("Content") }
 
     /// Runs `body` with a started server and always stops it (and deletes the copy) after.
-    static func with(asOf: String = "2026-11-21", prepare: (URL) throws -> Void = { _ in }, _ body: (ServedSample) async throws -> Void) async throws {
-        let site = try await start(asOf: asOf, prepare: prepare)
+    static func with(asOf: String = "2026-11-21", limits: ServeLimits = ServeLimits(), prepare: (URL) throws -> Void = { _ in }, _ body: (ServedSample) async throws -> Void) async throws {
+        let site = try await start(asOf: asOf, limits: limits, prepare: prepare)
         do {
             try await body(site)
         } catch {
@@ -32,7 +32,7 @@ final class ServedSample: @unchecked Sendable {
     }
 
     /// `prepare` edits the copy before the server starts.
-    static func start(asOf: String = "2026-11-21", prepare: (URL) throws -> Void = { _ in }) async throws -> ServedSample {
+    static func start(asOf: String = "2026-11-21", limits: ServeLimits = ServeLimits(), prepare: (URL) throws -> Void = { _ in }) async throws -> ServedSample {
         let root = try TestSupport.temporaryDirectory()
         for folder in ["Content", "Templates"] {
             try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
@@ -44,7 +44,7 @@ final class ServedSample: @unchecked Sendable {
         let console = ServeConsole(status: { lines.append($0) }, diagnostics: { lines.append(contentsOf: $0.map(\.message)) })
         let options = PreviewServer.Options(
             engine: EngineOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path, asOf: CalendarDate(iso: asOf)!),
-            host: "127.0.0.1", port: 0
+            host: "127.0.0.1", port: 0, limits: limits
         )
         let server = PreviewServer(options, console: console)
         _ = await server.prepare()
@@ -89,6 +89,23 @@ final class ServedSample: @unchecked Sendable {
         return try await offThePool { try RawHTTP.request(port: port, method: method, rawPath: rawPath) }
     }
 
+    /// Sends `text` as it is on a new connection and reads until the server closes it.
+    func exchange(_ text: String) async throws -> HTTPReply {
+        let port = port
+        return try await offThePool { try RawHTTP.exchange(port: port, text) }
+    }
+
+    /// Polls until the server has no client connection open (each closes a moment after its
+    /// client does); false on timeout.
+    func waitForNoConnections(timeout: Duration = .seconds(5)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while server.openConnections > 0 {
+            if ContinuousClock.now > deadline { return false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
     /// Polls until `condition` holds for the page (an edit takes a few milliseconds to show).
     func waitForPage(_ rawPath: String, timeout: Duration = .seconds(10), until condition: (HTTPReply) -> Bool) async throws -> HTTPReply {
         let deadline = ContinuousClock.now + timeout
@@ -126,6 +143,11 @@ struct HTTPReply: Sendable {
     /// Lower-cased names.
     var headers: [String: String]
     var body: [UInt8]
+    /// The server closed the connection after it (rather than the read timing out).
+    var closed = false
+    /// From sending the request to the end of the reply, timed on the client's own thread: an
+    /// `await` around it can add seconds when a full test run keeps the concurrency pool busy.
+    var elapsed = Duration.zero
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
@@ -159,16 +181,31 @@ enum RawHTTP {
     }
 
     static func request(port: Int, method: String, rawPath: String) throws -> HTTPReply {
+        try exchange(port: port, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+    }
+
+    /// Sends `text` and reads until the server closes the connection (or 10 s pass, when
+    /// `closed` is false).
+    static func exchange(port: Int, _ text: String) throws -> HTTPReply {
         let socket = try connect(port: port)
         defer { close(socket) }
-        try send(socket, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let start = ContinuousClock.now
+        try send(socket, text)
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var closed = false
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
+            if count <= 0 { closed = count == 0 || errno == ECONNRESET; break }
             data += buffer[0..<count]
         }
+        var reply = try parse(data)
+        reply.closed = closed
+        reply.elapsed = ContinuousClock.now - start
+        return reply
+    }
+
+    static func parse(_ data: [UInt8]) throws -> HTTPReply {
         guard let split = data.firstRange(of: Array("\r\n\r\n".utf8)) else { throw ServeTestError("no response head: \(String(decoding: data, as: UTF8.self))") }
         let head = String(decoding: data[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let status = Int(head[0].split(separator: " ")[1]) ?? 0
@@ -213,7 +250,7 @@ final class EventStreamClient: @unchecked Sendable {
 
     init(port: Int) throws {
         socket = try RawHTTP.connect(port: port, timeout: 1)
-        try RawHTTP.send(socket, "GET /__policysite/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        try RawHTTP.send(socket, "GET /__policysite/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
     }
 
     deinit { close(socket) }
