@@ -3,6 +3,7 @@ import PolicyDiagnostics
 import PolicyLoad
 import PolicyMarkdown
 import PolicyModel
+@testable import PolicyParse
 import Testing
 
 /// Issue 15, item 4: what scripts/adversarial-sizes found super-linear, each fixed or refused.
@@ -49,6 +50,50 @@ import Testing
         let after = PolicyTimeline(policy: policy, asOf: date(count + 10))
         #expect(after.current?.effective == date(count - 1))
         #expect(after.nextUpcoming == nil)
+    }
+
+    static func site(languages: [String]) -> DirectorySnapshot {
+        let yml = "title: T\nbaseURL: https://example.com/\nlanguages:\n" + languages.map { "  - \($0)\n" }.joined()
+        return DirectorySnapshot(root: "Content", files: [
+            SnapshotFile(path: "site.yml", text: yml),
+            SnapshotFile(path: "terms/2024-01-01/en.md", text: "## Scope {#scope}\n\nText.\n"),
+        ])
+    }
+
+    static func tags(_ count: Int) -> [String] {
+        let letters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
+        var tags = ["en"]
+        for index in 0..<(count - 1) {
+            let first: Character = letters[index / 676 % 26]
+            let second: Character = letters[index / 26 % 26]
+            let third: Character = letters[index % 26]
+            tags.append(String([first, second, third]))
+        }
+        return tags
+    }
+
+    /// Every page links to every language, so the site grows with the square of their number:
+    /// beyond the cap, site.yml is refused where the list goes too far, with what to do.
+    @Test func moreLanguagesThanTheCapAreRefusedAtTheFirstOneTooMany() {
+        let cap = SettingsDecoder.maximumLanguages
+        let accepted = SiteParser.parse(Self.site(languages: Self.tags(cap)))
+        #expect(accepted.site?.settings.languages.count == cap, "\(accepted.diagnostics)")
+
+        let start = ContinuousClock.now
+        let refused = SiteParser.parse(Self.site(languages: Self.tags(10_000)))
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(refused.site == nil)
+        let problem = refused.diagnostics.first { $0.code == .siteConfig }
+        #expect(problem?.severity == .error)
+        // The list starts on line 4 ("languages:" is line 3): item cap + 1 is on line 4 + cap.
+        #expect(problem?.location == SourceLocation(file: "Content/site.yml", line: 4 + cap, column: 5), "\(String(describing: problem))")
+        #expect(problem?.message == "site.yml lists 10000 languages; policysite supports at most \(cap), since every page links to every language and the site grows with the square of their number; list only the languages the policies are published in")
+    }
+
+    @Test func aLanguageListedTwiceIsStillFound() {
+        let parsed = SiteParser.parse(Self.site(languages: ["en", "de", "fr", "de"]))
+        #expect(parsed.site == nil)
+        #expect(parsed.diagnostics.map(\.message).contains("language 'de' is listed twice; list each language once"))
     }
 
     /// The loader reads into uninitialised memory (zero-filling 64 KiB per file first was most of
