@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "policysite", targets: ["policysite"]),
         .executable(name: "policysite-bench", targets: ["policysite-bench"]),
+        .executable(name: "policysite-fuzz", targets: ["policysite-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -110,6 +111,12 @@ let package = Package(
         // check and an incremental rebuild on a generated corpus (README, "Performance").
         .executableTarget(name: "policysite-bench", dependencies: [
             "PolicyCorpus", "PolicyMarkdown", "PolicyPipeline", "PolicyModel",
+        ]),
+        // libFuzzer over the whole path from bytes to pages (README, "Fuzzing"); built only with
+        // `swift build --product policysite-fuzz --sanitize=fuzzer` (scripts/fuzz).
+        .executableTarget(name: "policysite-fuzz", dependencies: [
+            "PolicyDiagnostics", "PolicyLoad", "PolicyModel", "PolicyParse", "PolicyValidate", "PolicyChanges",
+            "PolicyRender", "PolicyTheme",
         ]),
         .testTarget(
             name: "PolicysiteTests",

@@ -84,18 +84,23 @@ enum FileSystemCalls {
         var chunk = max(Int(info.st_size), 0) + 1
         var bytes: [UInt8] = []
         while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + start, chunk)
+            // Read into uninitialised memory: no zero-filling of a chunk first (appending
+            // `repeatElement(0, count:)` is an element-by-element loop in a debug build, 64 KiB
+            // of it per file for the read that sees the end: most of `check`'s time on a site of
+            // ten thousand small files).
+            var count = 0
+            var failure: Int32 = 0
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+                count = systemRead(descriptor, buffer.baseAddress!, chunk)
+                failure = errno
+                initialized = max(count, 0)
             }
-            let failure = errno
-            bytes.removeLast(chunk - max(count, 0))
             if count < 0 {
                 if failure == EINTR { continue }
                 return .failure(Errno(failure))
             }
             if count == 0 { return .success(bytes) }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
             chunk = 1 << 16
         }
     }

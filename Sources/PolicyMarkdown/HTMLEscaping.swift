@@ -51,6 +51,37 @@ public enum HTMLEscaping {
         result.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 
+    /// A finished page without the control characters HTML forbids (a parse error in the
+    /// HTML standard, "control-character-in-input-stream"): C0 controls other than tab, line
+    /// feed, form feed and carriage return, DEL, and C1 controls (U+0080–U+009F). Content is
+    /// hostile and free text reaches the page from many places (titles and summaries from YAML,
+    /// UI strings, the Markdown itself, where cmark passes them through): an ESC from a title
+    /// must not reach the reader's page, nor a terminal that prints it. Pages are UTF-8, so a C1
+    /// control is the byte pair C2 80–C2 9F, and neither byte occurs inside another character.
+    public static func withoutControlCharacters(_ html: String) -> String {
+        func isControl(_ byte: UInt8) -> Bool {
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
+        }
+        let bytes = html.utf8
+        var previous: UInt8 = 0
+        let needed = bytes.contains { byte in
+            defer { previous = byte }
+            return isControl(byte) || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+        }
+        guard needed else { return html }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if isControl(byte) { continue }
+            if byte >= 0x80, byte <= 0x9F, result.last == 0xC2 {
+                result.removeLast()
+                continue
+            }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// True for URLs that cmark's safe mode refuses: script and file schemes, and data URLs
     /// other than the common image types. Schemes are matched ignoring ASCII case, as cmark's
     /// scanner does.

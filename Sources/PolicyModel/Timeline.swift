@@ -25,11 +25,17 @@ public struct PolicyTimeline: Sendable, Equatable {
     public let asOf: CalendarDate
     /// Oldest first.
     public let entries: [TimelineEntry]
+    /// Where each date's entry is, and which is current: every page asks, so a lookup must not
+    /// walk the entries (a policy with ten thousand versions made rendering quadratic).
+    private let indexByDate: [CalendarDate: Int]
+    private let currentIndex: Int?
 
     public init(policy: Policy, asOf: CalendarDate) {
         self.asOf = asOf
         let versions = policy.versions
         let currentIndex = versions.lastIndex { $0.effective <= asOf }
+        self.currentIndex = currentIndex
+        indexByDate = Dictionary(versions.indices.map { (versions[$0].effective, $0) }, uniquingKeysWith: { first, _ in first })
         entries = versions.indices.map { index in
             let status: VersionStatus
             if let currentIndex, index < currentIndex { status = .archived }
@@ -44,16 +50,19 @@ public struct PolicyTimeline: Sendable, Equatable {
         }
     }
 
-    public var current: TimelineEntry? { entries.first { $0.status == .current } }
+    public var current: TimelineEntry? { currentIndex.map { entries[$0] } }
 
     /// The first upcoming version, the one a notice announces.
-    public var nextUpcoming: TimelineEntry? { entries.first { $0.status == .upcoming } }
+    public var nextUpcoming: TimelineEntry? {
+        let next = (currentIndex ?? -1) + 1
+        return next < entries.count ? entries[next] : nil
+    }
 
     /// What the policy's main page shows: the current version, or, before any is in force, the
     /// first upcoming one.
     public var featured: TimelineEntry? { current ?? nextUpcoming }
 
     public func entry(for date: CalendarDate) -> TimelineEntry? {
-        entries.first { $0.effective == date }
+        indexByDate[date].map { entries[$0] }
     }
 }

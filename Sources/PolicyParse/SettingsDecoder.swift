@@ -69,13 +69,24 @@ enum SettingsDecoder {
     }
 
     /// `languages: [en, zh-Hans]`: valid tags, each once, at least one.
+    /// The most languages a site may list. Every page links to itself in every language (the
+    /// switcher, hreflang alternates, the sitemap), so the site grows with the square of their
+    /// number: 10,000 languages would mean 10^8 links per page kind and a sitemap of gigabytes.
+    /// 200 is more than the 184 languages of ISO 639-1, and more than any policy site publishes.
+    static let maximumLanguages = 200
+
     private static func siteLanguages(_ node: Node, reader: YAMLReader) throws(Diagnostic) -> [LanguageTag] {
         var languages: [LanguageTag] = []
-        for (raw, item) in try reader.strings(node, key: "languages") {
+        var seen = Set<LanguageTag>()
+        let listed = try reader.strings(node, key: "languages")
+        if listed.count > maximumLanguages {
+            throw .error(.siteConfig, "site.yml lists \(listed.count) languages; policysite supports at most \(maximumLanguages), since every page links to every language and the site grows with the square of their number; list only the languages the policies are published in", at: reader.location(listed[maximumLanguages].1))
+        }
+        for (raw, item) in listed {
             guard let language = LanguageTag(raw) else {
                 throw .error(.siteConfig, "'\(raw)' is not a BCP 47 language tag like en, zh-Hans or pt-BR", at: reader.location(item))
             }
-            guard !languages.contains(language) else {
+            guard seen.insert(language).inserted else {
                 throw .error(.siteConfig, "language '\(raw)' is listed twice; list each language once", at: reader.location(item))
             }
             languages.append(language)

@@ -1,5 +1,6 @@
 import Mustache
 import PolicyDiagnostics
+import PolicyMarkdown
 import PolicyModel
 import PolicyParallel
 
@@ -100,7 +101,7 @@ public struct SiteRenderer: Sendable {
             // TemplateSet.make refuses a set without every page template; this is a safety net.
             return .failure(.error(.template, "template '\(Context.template)' is missing", at: SourceLocation(file: Context.template + ".mustache")))
         }
-        return .success(OutputFile(path: planned.path, text: html))
+        return .success(OutputFile(path: planned.path, text: HTMLEscaping.withoutControlCharacters(html)))
     }
 
     private func lookup(_ slug: PolicySlug, _ date: CalendarDate) -> (Policy, PolicyTimeline, TimelineEntry)? {
