@@ -9,16 +9,22 @@ extension SiteRenderer {
         var base = pageBase(language: language, page: page, title: templates.strings.text("chooseLanguage", language)) { _ in page }
         // The page itself is the choice of language; a switcher in the header would repeat it.
         base.hasManyLanguages = false
-        let choices = settings.languages.map { other in
+        return LanguagePickerContext(base: base, choices: languageChoices { page.href(to: SiteLayout.languageHome($0)) })
+    }
+
+    /// Every site language's home, named in itself with the site's title in it: the language
+    /// picker's list, and the 404 page's.
+    func languageChoices(href: (LanguageTag) -> String) -> [LanguageChoice] {
+        let settings = site.settings
+        return settings.languages.map { other in
             LanguageChoice(
                 lang: other.rawValue,
                 dir: other.direction,
                 name: templates.strings.selfName(of: other),
                 siteTitle: settings.title.text(for: other, fallbacks: settings.fallbacks(for: other)) ?? "",
-                href: page.href(to: SiteLayout.languageHome(other))
+                href: href(other)
             )
         }
-        return LanguagePickerContext(base: base, choices: choices)
     }
 
     func languageHomeContext(_ language: LanguageTag) -> LanguageHomeContext {

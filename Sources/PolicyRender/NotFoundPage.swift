@@ -29,16 +29,7 @@ extension SiteRenderer {
         base.alternates = []
         base.homeHref = root + SiteLayout.languageHome(language).path
         base.stylesheetHref = root + SiteLayout.asset("style.css").path
-        let choices = settings.languages.map { other in
-            LanguageChoice(
-                lang: other.rawValue,
-                dir: other.direction,
-                name: templates.strings.selfName(of: other),
-                siteTitle: settings.title.text(for: other, fallbacks: settings.fallbacks(for: other)) ?? "",
-                href: root + SiteLayout.languageHome(other).path
-            )
-        }
-        return NotFoundPageContext(base: base, choices: choices)
+        return NotFoundPageContext(base: base, choices: languageChoices { root + SiteLayout.languageHome($0).path })
     }
 
     /// The path part of the site's address, ending in `/`: `/` for `https://example.com/`,
