@@ -126,6 +126,7 @@ func checkOutput(_ files: [OutputFile]) {
             let lower = String(decoding: file.bytes, as: UTF8.self).lowercased()
             precondition(!lower.contains("<script"), "a script element in \(file.path)")
             precondition(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"), "a javascript: URL in \(file.path)")
+            precondition(!file.bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D) || $0 == 0x7F }, "a control character in \(file.path)")
         } else if file.path.hasSuffix(".xml") {
             let parser = XMLParser(data: Data(file.bytes))
             precondition(parser.parse(), "\(file.path) is not well-formed XML: \(String(describing: parser.parserError))")
