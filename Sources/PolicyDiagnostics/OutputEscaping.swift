@@ -15,12 +15,17 @@ enum OutputEscaping {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar), !(keepingTabs && scalar == "\t") {
-                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                result.append(contentsOf: spelled(scalar).unicodeScalars)
             } else {
                 result.append(scalar)
             }
         }
         return String(result)
+    }
+
+    /// A control character as Swift writes it in a literal: `\u{1B}`.
+    private static func spelled(_ scalar: Unicode.Scalar) -> String {
+        "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
     }
 
     /// A GitHub Actions workflow command's message: `%`, CR and LF percent-encoded, as the
@@ -46,8 +51,8 @@ enum OutputEscaping {
             default:
                 // Other control characters carry no meaning for the runner but can still drive
                 // the terminal of whoever reads the log: shown, not sent.
-                if OutputEscaping.isControl(scalar) {
-                    result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                if isControl(scalar) {
+                    result.append(contentsOf: spelled(scalar).unicodeScalars)
                 } else {
                     result.append(scalar)
                 }

@@ -103,23 +103,15 @@ enum FileSystemEntry {
         return made
     }
 
-    /// Writes a new file; fails if anything is at the path (O_EXCL), however it got there.
+    /// Writes a new file; fails if anything is at the path, however it got there: the same
+    /// exclusive write `ContentWriter.createFolder` uses for `new`.
     static func createExclusively(_ path: String, bytes: [UInt8]) throws(Diagnostic) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let reason = errno == EEXIST ? "it already exists; init never overwrites a file" : String(cString: strerror(errno))
-            throw .error(.output, "cannot create '\(path)': \(reason)", at: SourceLocation(file: path))
-        }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(path)
-                throw .error(.output, "cannot write '\(path)': \(reason)", at: SourceLocation(file: path))
-            }
-            offset += written
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        } catch CocoaError.fileWriteFileExists {
+            throw .error(.output, "cannot create '\(path)': it already exists; init never overwrites a file", at: SourceLocation(file: path))
+        } catch {
+            throw .error(.output, "cannot create '\(path)': \(error.localizedDescription)", at: SourceLocation(file: path))
         }
     }
 }
