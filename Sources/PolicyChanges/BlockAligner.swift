@@ -103,6 +103,8 @@ struct BlockAligner {
         switch (old.kind, new.kind) {
         case (.paragraph, .paragraph), (.list, .list), (.blockQuote, .blockQuote): return true
         case (.heading(let a, _), .heading(let b, _)): return a == b
+        // Cells are compared column by column, so only tables of as many columns pair.
+        case (.table(let a), .table(let b)): return a.header.count == b.header.count
         default: return false
         }
     }
@@ -124,6 +126,8 @@ struct BlockAligner {
             guard depth < Self.maxDepth else { return nil }
             let items = alignItems(a.items, b.items, depth: depth + 1)
             return items.contains(where: { $0.change == .unchanged || $0.change == .changed }) ? .changedList(old: a, new: b, items: items) : nil
+        case (.table(let a), .table(let b)):
+            return alignTable(a, b)
         default:
             return nil
         }
@@ -193,12 +197,12 @@ struct BlockAligner {
         blocks.contains { block in
             switch block {
             case .inserted, .deleted: false
-            case .unchanged, .changed, .changedList, .changedQuote: true
+            case .unchanged, .changed, .changedList, .changedQuote, .changedTable: true
             }
         }
     }
 
-    private mutating func tokens(of blocks: [MarkdownBlock]) -> [Token] {
+    mutating func tokens(of blocks: [MarkdownBlock]) -> [Token] {
         CanonicalForm.of(blocks, vocabulary: &vocabulary).tokens
     }
 

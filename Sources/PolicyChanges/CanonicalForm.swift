@@ -99,14 +99,7 @@ struct CanonicalForm {
                 // Alignment, then each row's cells: the words of every cell count.
                 full.append(Marker.table)
                 for alignment in table.alignments { full.append(vocabulary.id(of: alignment.rawValue)) }
-                for row in [table.header] + table.rows {
-                    full.append(Marker.row)
-                    for cell in row {
-                        full.append(Marker.cell)
-                        scanner.breakBlock()
-                        addInlines(cell, scanner: &scanner, vocabulary: &vocabulary)
-                    }
-                }
+                for row in [table.header] + table.rows { addRow(row, scanner: &scanner, vocabulary: &vocabulary) }
                 full.append(Marker.end)
             }
         }
@@ -128,6 +121,16 @@ struct CanonicalForm {
         tokens = scanner.tokens
     }
 
+    /// A table row: each cell's words, a cell apart.
+    private mutating func addRow(_ cells: [[MarkdownInline]], scanner: inout Tokenizer.Scanner, vocabulary: inout Vocabulary) {
+        full.append(Marker.row)
+        for cell in cells {
+            full.append(Marker.cell)
+            scanner.breakBlock()
+            addInlines(cell, scanner: &scanner, vocabulary: &vocabulary)
+        }
+    }
+
     private mutating func addInlines(_ inlines: [MarkdownInline], scanner: inout Tokenizer.Scanner, vocabulary: inout Vocabulary) {
         let before = scanner.tokens.count
         scanner.scan(inlines, vocabulary: &vocabulary)
@@ -144,6 +147,15 @@ struct CanonicalForm {
             scanner.tokens[index].style = code
             scanner.tokens[index].gapStyle = code
         }
+    }
+
+    /// The form of a table row (or of one cell, as a row of one), as it is inside its table's.
+    static func of(row cells: [[MarkdownInline]], vocabulary: inout Vocabulary) -> CanonicalForm {
+        var form = CanonicalForm()
+        var scanner = Tokenizer.Scanner()
+        form.addRow(cells, scanner: &scanner, vocabulary: &vocabulary)
+        form.tokens = scanner.tokens
+        return form
     }
 
     static func of(_ blocks: [MarkdownBlock], vocabulary: inout Vocabulary) -> CanonicalForm {

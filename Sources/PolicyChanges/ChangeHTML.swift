@@ -112,6 +112,42 @@ public struct ChangeHTML {
             case .bullet: html += "</ul>\n"
             case .ordered: html += "</ol>\n"
             }
+        case .changedTable(_, let table, let rows):
+            renderTable(table, rows, into: &html)
+        }
+    }
+
+    /// A changed table in the page's table markup: added and removed rows marked on their
+    /// `<tr>` and their cells' text, changed cells word by word.
+    private func renderTable(_ table: MarkdownTable, _ rows: [DiffTableRow], into html: inout String) {
+        func row(_ index: Int?) -> DiffTableRow { rows[(index ?? -1) + 1] }
+        html += TableMarkup.html(label: TableMarkup.label(table.header), alignments: table.alignments, columns: table.header.count,
+                                 bodyRows: rows.count - 1, rowMark: { index in
+            switch row(index).change {
+            case .unchanged: .none
+            case .inserted: .inserted
+            case .deleted: .deleted
+            case .changed: .changed
+            }
+        }) { index, column in
+            let row = row(index)
+            guard column < row.cells.count else { return "" }
+            switch row.cells[column] {
+            case .changed(let runs):
+                return render(runs: runs)
+            case .unchanged(let inlines):
+                switch row.change {
+                case .inserted, .deleted:
+                    // One label per row, in its first cell, as one per list item.
+                    let operation: InlineDiffRun.Operation = row.change == .inserted ? .insert : .delete
+                    let tag = operation == .insert ? "ins" : "del"
+                    let text = plain(operation == .insert ? .new : .old).render(inlines: inlines)
+                    guard column == 0 || !text.isEmpty else { return "" }
+                    return "<\(tag)>" + (column == 0 ? label(operation) : "") + text + "</\(tag)>"
+                case .unchanged, .changed:
+                    return plain(.new).render(inlines: inlines)
+                }
+            }
         }
     }
 

@@ -94,6 +94,8 @@ public struct ChangeText {
             for (index, child) in children.enumerated() {
                 self.lines(child, first: (index == 0 ? first : rest) + "> ", rest: rest + "> ", into: &lines)
             }
+        case .changedTable(_, _, let rows):
+            tableLines(rows, first: first, rest: rest, into: &lines)
         case .changedList(let oldList, let list, let items):
             // Items are numbered as on their own side: deleted ones as in the old list.
             var oldNumber = 0
@@ -106,6 +108,33 @@ public struct ChangeText {
                 for (position, block) in item.blocks.enumerated() {
                     self.lines(block, first: (index == 0 && position == 0 ? first : rest) + (position == 0 ? marker : indent), rest: rest + indent, into: &lines)
                 }
+            }
+        }
+    }
+
+    /// A changed table: its header, then its changed, added and removed rows, one line each,
+    /// with kept rows elided as `…`.
+    private func tableLines(_ rows: [DiffTableRow], first: String, rest: String, into lines: inout [String]) {
+        var elided = false
+        for (index, row) in rows.enumerated() {
+            if index > 0, row.change == .unchanged {
+                if !elided { lines.append(rest + "| … |") }
+                elided = true
+                continue
+            }
+            elided = false
+            let cells = row.cells.map { cell in
+                switch cell {
+                case .unchanged(let inlines): inlines.plainText
+                case .changed(let runs): self.runs(runs)
+                }
+            }
+            let text = "| " + cells.joined(separator: " | ") + " |"
+            let prefix = index == 0 ? first : rest
+            switch row.change {
+            case .inserted: lines.append(prefix + mark(text, .insert))
+            case .deleted: lines.append(prefix + mark(text, .delete))
+            case .unchanged, .changed: lines.append(prefix + text)
             }
         }
     }

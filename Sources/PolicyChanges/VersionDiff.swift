@@ -106,6 +106,32 @@ public enum DiffBlock: Sendable, Equatable {
     case changedList(old: MarkdownList, new: MarkdownList, items: [DiffListItem])
     /// A block quote whose blocks were aligned one by one.
     case changedQuote(children: [DiffBlock])
+    /// A table (with as many columns in both versions) whose rows were aligned one by one:
+    /// `rows[0]` is the header, then the body rows in reading order, deleted ones where they
+    /// stood. It is rendered with the new table's alignment.
+    case changedTable(old: MarkdownTable, new: MarkdownTable, rows: [DiffTableRow])
+}
+
+/// One row of a `changedTable`.
+public struct DiffTableRow: Sendable, Equatable {
+    /// As for list items: kept, added, removed, or kept with some cells changed.
+    public var change: DiffListItem.Change
+    /// One per column: all `.unchanged` for the first three kinds of change (holding the old
+    /// cell for a deleted row, the new one otherwise).
+    public var cells: [DiffTableCell]
+
+    public init(change: DiffListItem.Change, cells: [DiffTableCell]) {
+        self.change = change
+        self.cells = cells
+    }
+}
+
+/// One cell of a `DiffTableRow`.
+public enum DiffTableCell: Sendable, Equatable {
+    /// The same in both versions (the new text), or a cell of a whole added or removed row.
+    case unchanged([MarkdownInline])
+    /// Its words or formatting changed: both texts interleaved, word by word.
+    case changed([InlineDiffRun])
 }
 
 /// One item of a `changedList`.

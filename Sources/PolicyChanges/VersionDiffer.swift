@@ -139,7 +139,7 @@ struct SectionDiffer {
             case .unchanged:
                 i += 1
                 j += 1
-            case .changed, .changedList, .changedQuote:
+            case .changed, .changedList, .changedQuote, .changedTable:
                 counter.count([block])
                 i += 1
                 j += 1

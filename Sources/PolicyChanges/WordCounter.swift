@@ -16,6 +16,22 @@ struct WordCounter {
         }
     }
 
+    private mutating func count(_ row: DiffTableRow) {
+        var whole: [[MarkdownInline]] = []
+        for cell in row.cells {
+            switch cell {
+            case .unchanged(let inlines): whole.append(inlines)
+            case .changed(let runs): count(runs)
+            }
+        }
+        let words = CanonicalForm.of(row: whole, vocabulary: &vocabulary).wordCount
+        switch row.change {
+        case .inserted: inserted += words
+        case .deleted: deleted += words
+        case .unchanged, .changed: break
+        }
+    }
+
     mutating func count(_ blocks: [DiffBlock]) {
         var pending = blocks
         while let block = pending.popLast() {
@@ -32,6 +48,8 @@ struct WordCounter {
                 for item in items { pending.append(contentsOf: item.blocks) }
             case .changedQuote(let children):
                 pending.append(contentsOf: children)
+            case .changedTable(_, _, let rows):
+                for row in rows { count(row) }
             }
         }
     }

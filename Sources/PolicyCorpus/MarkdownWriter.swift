@@ -15,6 +15,7 @@ struct MarkdownWriter {
     static let averageParagraphBytes = averageSentenceBytes * 4 + 2
     static let averageListItemBytes = averageSentenceBytes * 3 / 2 + 4
     static let averageHeadingBytes = 45
+    static let averageTableRowBytes = 150
 
     /// A link target in another policy.
     struct OtherPolicy {
@@ -102,8 +103,30 @@ struct MarkdownWriter {
                     text += sentences(seed: item, count: count, plain: false, ids: ids) + "\n"
                 }
                 text += "\n"
+            case .table(let header, let rows):
+                text += tableRow((0..<3).map { column in cellWords(seed: header, UInt64(column), maxWords: 2) })
+                text += "|---|:---|---:|\n"
+                for cells in rows {
+                    var expiry = SplitMix64(seed: cells[2])
+                    let name = "`\(expiry.pick(Self.codeNames))`"
+                    let purpose = sentences(seed: cells[1], count: 1, plain: false, ids: ids, maxWords: 9)
+                    text += tableRow([name, purpose, "\(1 + expiry.below(36)) " + cellWords(seed: cells[2], 1, maxWords: 1)])
+                }
+                text += "\n"
             }
         }
+    }
+
+    private func tableRow(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |\n"
+    }
+
+    /// A few plain words for a table cell, without the sentence's closing punctuation.
+    private func cellWords(seed: UInt64, _ salt: UInt64, maxWords: Int) -> String {
+        var text = sentences(seed: seed ^ (salt &* 0x9E37_79B9), count: 1, plain: true, ids: [], maxWords: maxWords)
+        let end = String(language.sentenceEnd.filter { $0 != " " })
+        if text.hasSuffix(end) { text.removeLast(end.count) }
+        return text
     }
 
     /// `count` sentences grown from `seed`. `plain` leaves out emphasis and links (summaries,

@@ -10,6 +10,7 @@ extension PolicyOutline {
         for _ in 0..<(1 + random.below(2)) {
             next.editList(random: &random)
         }
+        if random.chance(50) { next.editTable(random: &random) }
         if random.chance(30) { next.renameSectionHeading(random: &random) }
         if random.chance(20) { next.renameSubsectionHeading(random: &random) }
         if random.chance(25) { next.addOptionalSection(random: &random) }
@@ -51,6 +52,29 @@ extension PolicyOutline {
             for position in blocks.indices {
                 guard case .paragraph = blocks[position] else { continue }
                 if chosen.contains(index) { blocks[position] = .paragraph(seed: random.next()) }
+                index += 1
+            }
+        }
+    }
+
+    /// Changes one cell of one table (a retention period, a purpose), and sometimes adds a row.
+    mutating func editTable(random: inout SplitMix64) {
+        var total = 0
+        updateBlockRuns { blocks in
+            total += blocks.filter { if case .table = $0 { true } else { false } }.count
+        }
+        guard total > 0 else { return }
+        let chosen = random.below(total)
+        var index = 0
+        updateBlockRuns { blocks in
+            for position in blocks.indices {
+                guard case .table(let header, var rows) = blocks[position] else { continue }
+                if index == chosen, !rows.isEmpty {
+                    let row = random.below(rows.count)
+                    rows[row][1 + random.below(2)] = random.next()
+                    if random.chance(30) { rows.insert((0..<3).map { _ in random.next() }, at: random.below(rows.count + 1)) }
+                    blocks[position] = .table(header: header, rows: rows)
+                }
                 index += 1
             }
         }

@@ -11,6 +11,9 @@ struct PolicyOutline: Sendable, Equatable {
         case paragraph(seed: UInt64)
         /// A bulleted or numbered list, one seed per item.
         case list(ordered: Bool, items: [UInt64])
+        /// A pipe table of three columns (a name in code, what it does, how long it is kept),
+        /// as cookie and retention tables are: a seed for the header, one per body cell.
+        case table(header: UInt64, rows: [[UInt64]])
     }
 
     /// A `##` section with its `###` subsections (which have no subsections of their own).
@@ -47,6 +50,7 @@ struct PolicyOutline: Sendable, Equatable {
                 switch block {
                 case .paragraph: total + MarkdownWriter.averageParagraphBytes
                 case .list(_, let items): total + items.count * MarkdownWriter.averageListItemBytes
+                case .table(_, let rows): total + (rows.count + 2) * MarkdownWriter.averageTableRowBytes
                 }
             }
         }
@@ -95,6 +99,10 @@ struct PolicyOutline: Sendable, Equatable {
         if random.chance(listPercent) {
             let items = (0..<(3 + random.below(4))).map { _ in random.next() }
             blocks.insert(.list(ordered: random.chance(30), items: items), at: 1)
+        }
+        if random.chance(listPercent / 3) {
+            let rows = (0..<(2 + random.below(5))).map { _ in (0..<3).map { _ in random.next() } }
+            blocks.append(.table(header: random.next(), rows: rows))
         }
         return blocks
     }

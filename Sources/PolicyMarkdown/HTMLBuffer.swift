@@ -13,6 +13,11 @@ struct HTMLBuffer {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Markup made elsewhere, already escaped.
+    mutating func append(raw markup: String) {
+        bytes.append(contentsOf: markup.utf8)
+    }
+
     mutating func append(decimal value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }

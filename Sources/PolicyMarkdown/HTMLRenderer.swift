@@ -161,43 +161,13 @@ public struct HTMLRenderer {
         }
     }
 
-    /// A pipe table as cmark-gfm structures it (`thead`, `tbody`, one `tr` per row), with what
-    /// the site adds: header cells are `scope="col"`, alignment is a class (the `align`
-    /// attribute is obsolete in HTML), and the table sits in a labelled, focusable region that
-    /// scrolls sideways on a narrow screen instead of the page.
+    /// A pipe table, its cells rendered as any inline content; `TableMarkup` writes the rest.
     private func renderTable(_ table: MarkdownTable, into html: inout HTMLBuffer) {
-        let label = table.header.map(\.plainText).filter { !$0.isEmpty }.joined(separator: ", ")
-        html.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
-        html.appendEscaped(label.isEmpty ? "Table" : label)
-        html.append("\">\n<table>\n<thead>\n<tr>\n")
-        func cell(_ tag: StaticString, _ content: [MarkdownInline], _ column: Int, header: Bool) {
-            html.append("<")
-            html.append(tag)
-            if header { html.append(" scope=\"col\"") }
-            switch column < table.alignments.count ? table.alignments[column] : .none {
-            case .none: break
-            case .left: html.append(" class=\"align-left\"")
-            case .center: html.append(" class=\"align-center\"")
-            case .right: html.append(" class=\"align-right\"")
-            }
-            html.append(">")
-            render(content, into: &html)
-            html.append("</")
-            html.append(tag)
-            html.append(">\n")
+        TableMarkup.write(label: TableMarkup.label(table.header), alignments: table.alignments, columns: table.header.count,
+                          bodyRows: table.rows.count, rowMark: { _ in .none }, into: &html) { row, column, html in
+            let cells = row.map { table.rows[$0] } ?? table.header
+            if column < cells.count { render(cells[column], into: &html) }
         }
-        for (column, content) in table.header.enumerated() { cell("th", content, column, header: true) }
-        html.append("</tr>\n</thead>\n")
-        if !table.rows.isEmpty {
-            html.append("<tbody>\n")
-            for row in table.rows {
-                html.append("<tr>\n")
-                for (column, content) in row.enumerated() { cell("td", content, column, header: false) }
-                html.append("</tr>\n")
-            }
-            html.append("</tbody>\n")
-        }
-        html.append("</table>\n</div>\n")
     }
 
     // MARK: - Inlines

@@ -57,7 +57,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("cookies (en), 2024-03-01 → 2026-02-01: 0 added, 0 removed, 5 changed, 3 unchanged sections\n= unchanged: the text before the first heading\n"))
         #expect(result.stdout.contains("~ changed: changes \"Changes to this policy\" (2 words inserted, 1 deleted)\n    …\n    This policy is available in English[- and-]{+,+} Simplified Chinese{+ and Arabic+}. If they differ, the English version applies.\n"))
-        #expect(result.stdout.contains("It lasts [-12-]{+6+} months."))
+        #expect(result.stdout.contains("| fh_consent | Remembers whether you accepted or refused optional cookies. | [-12-]{+6+} months |"))
         #expect(!result.stdout.contains("\u{1B}["))
     }
 
