@@ -39,10 +39,11 @@ public struct ChangeHTML {
         self.linkTarget = linkTarget
     }
 
-    /// A section's blocks.
-    public func render(_ blocks: [DiffBlock]) -> String {
+    /// A section's blocks; `section` is its heading's text, which names its tables.
+    public func render(_ blocks: [DiffBlock], section: String? = nil) -> String {
         var html = ""
-        for block in blocks { render(block, tight: false, into: &html) }
+        let tableLabels = TableLabeller(context: section)
+        for block in blocks { render(block, tight: false, tableLabels: tableLabels, into: &html) }
         return html
     }
 
@@ -60,12 +61,19 @@ public struct ChangeHTML {
     }
 
     /// A block shown as it is, on one side. In a tight list a paragraph has no `<p>`, as on the page.
-    private func renderWhole(_ block: MarkdownBlock, side: DiffSide, tight: Bool, into html: inout String) {
+    private func renderWhole(_ block: MarkdownBlock, side: DiffSide, tight: Bool, tableLabels: TableLabeller, into html: inout String) {
         if tight, case .paragraph(let inlines) = block.kind {
             html += plain(side).render(inlines: inlines) + "\n"
         } else {
-            html += plain(side).render([block])
+            html += plain(side).render([block], tableLabels: tableLabels)
         }
+    }
+
+    /// A block shown whole as inserted or deleted: a table in it is named so ("… (deleted)").
+    private func renderMarked(_ block: MarkdownBlock, _ operation: InlineDiffRun.Operation, tight: Bool, tableLabels: TableLabeller, into html: inout String) {
+        tableLabels.suffix = operation == .insert ? labels.inserted : labels.deleted
+        defer { tableLabels.suffix = nil }
+        renderWhole(block, side: operation == .insert ? .new : .old, tight: tight, tableLabels: tableLabels, into: &html)
     }
 
     private func label(_ operation: InlineDiffRun.Operation) -> String {
@@ -73,20 +81,21 @@ public struct ChangeHTML {
         return "<span class=\"\(HTMLEscaping.escape(hiddenClass))\">\(HTMLEscaping.escape(text))</span>"
     }
 
-    private func render(_ block: DiffBlock, tight: Bool, into html: inout String) {
+    private func render(_ block: DiffBlock, tight: Bool, tableLabels: TableLabeller, into html: inout String) {
         switch block {
         case .unchanged(let block):
-            renderWhole(block, side: .new, tight: tight, into: &html)
+            renderWhole(block, side: .new, tight: tight, tableLabels: tableLabels, into: &html)
         case .inserted(let block):
             html += "<ins class=\"diff-block\">" + label(.insert)
-            renderWhole(block, side: .new, tight: tight, into: &html)
+            renderMarked(block, .insert, tight: tight, tableLabels: tableLabels, into: &html)
             html += "</ins>\n"
         case .deleted(let block):
             html += "<del class=\"diff-block\">" + label(.delete)
-            renderWhole(block, side: .old, tight: tight, into: &html)
+            renderMarked(block, .delete, tight: tight, tableLabels: tableLabels, into: &html)
             html += "</del>\n"
         case .changed(_, let new, let runs):
-            if case .heading(let level, _) = new.kind {
+            if case .heading(let level, let inlines) = new.kind {
+                tableLabels.context = inlines.plainText
                 html += "<h\(level)>"
                 render(runs, into: &html)
                 html += "</h\(level)>\n"
@@ -100,28 +109,28 @@ public struct ChangeHTML {
             }
         case .changedQuote(let children):
             html += "<blockquote>\n"
-            for child in children { render(child, tight: false, into: &html) }
+            for child in children { render(child, tight: false, tableLabels: tableLabels, into: &html) }
             html += "</blockquote>\n"
         case .changedList(_, let list, let items):
             switch list.style {
             case .bullet: html += "<ul>\n"
             case .ordered(let start): html += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
             }
-            for item in items { render(item, tight: list.isTight, into: &html) }
+            for item in items { render(item, tight: list.isTight, tableLabels: tableLabels, into: &html) }
             switch list.style {
             case .bullet: html += "</ul>\n"
             case .ordered: html += "</ol>\n"
             }
         case .changedTable(_, let table, let rows):
-            renderTable(table, rows, into: &html)
+            renderTable(table, rows, name: tableLabels.label(table.header), into: &html)
         }
     }
 
     /// A changed table in the page's table markup: added and removed rows marked on their
     /// `<tr>` and their cells' text, changed cells word by word.
-    private func renderTable(_ table: MarkdownTable, _ rows: [DiffTableRow], into html: inout String) {
+    private func renderTable(_ table: MarkdownTable, _ rows: [DiffTableRow], name: String, into html: inout String) {
         func row(_ index: Int?) -> DiffTableRow { rows[(index ?? -1) + 1] }
-        html += TableMarkup.html(label: TableMarkup.label(table.header), alignments: table.alignments, columns: table.header.count,
+        html += TableMarkup.html(label: name, alignments: table.alignments, columns: table.header.count,
                                  bodyRows: rows.count - 1, rowMark: { index in
             switch row(index).change {
             case .unchanged: .none
@@ -151,7 +160,7 @@ public struct ChangeHTML {
         }
     }
 
-    private func render(_ item: DiffListItem, tight: Bool, into html: inout String) {
+    private func render(_ item: DiffListItem, tight: Bool, tableLabels: TableLabeller, into html: inout String) {
         switch item.change {
         case .inserted, .deleted:
             let inserted = item.change == .inserted
@@ -160,9 +169,9 @@ public struct ChangeHTML {
             for block in item.blocks {
                 switch block {
                 case .inserted(let block), .deleted(let block), .unchanged(let block):
-                    renderWhole(block, side: inserted ? .new : .old, tight: tight, into: &content)
+                    renderMarked(block, inserted ? .insert : .delete, tight: tight, tableLabels: tableLabels, into: &content)
                 default:
-                    render(block, tight: tight, into: &content)
+                    render(block, tight: tight, tableLabels: tableLabels, into: &content)
                 }
             }
             if content.hasSuffix("\n") { content.removeLast() }
@@ -170,7 +179,7 @@ public struct ChangeHTML {
         case .unchanged, .changed:
             html += item.change == .changed ? "<li class=\"diff-changed\">" : "<li>"
             var content = ""
-            for block in item.blocks { render(block, tight: tight, into: &content) }
+            for block in item.blocks { render(block, tight: tight, tableLabels: tableLabels, into: &content) }
             if tight, content.hasSuffix("\n") { content.removeLast() }
             html += (!tight && !content.isEmpty ? "\n" : "") + content + "</li>\n"
         }

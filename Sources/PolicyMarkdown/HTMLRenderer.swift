@@ -42,9 +42,15 @@ public struct HTMLRenderer {
     }
 
     public func render(_ blocks: [MarkdownBlock]) -> String {
+        render(blocks, tableLabels: TableLabeller())
+    }
+
+    /// Blocks, their tables named by `tableLabels`, which a caller that renders one page in
+    /// several calls passes to each.
+    public func render(_ blocks: [MarkdownBlock], tableLabels: TableLabeller) -> String {
         var html = HTMLBuffer()
         html.reserve(blocks.count * 200)
-        render(blocks, into: &html)
+        render(blocks, into: &html, tableLabels: tableLabels)
         return html.string
     }
 
@@ -65,7 +71,7 @@ public struct HTMLRenderer {
         case closeOnNewLine(StaticString)
     }
 
-    private func render(_ blocks: [MarkdownBlock], into html: inout HTMLBuffer) {
+    private func render(_ blocks: [MarkdownBlock], into html: inout HTMLBuffer, tableLabels: TableLabeller) {
         var steps: [BlockStep] = blocks.reversed().map { .block($0, tight: false) }
         while let step = steps.popLast() {
             let block: MarkdownBlock
@@ -105,6 +111,7 @@ public struct HTMLRenderer {
                 }
                 html.append(">")
                 render(content, into: &html)
+                tableLabels.context = content.plainText
                 html.append("</h")
                 html.append(decimal: level)
                 html.append(">\n")
@@ -156,14 +163,14 @@ public struct HTMLRenderer {
                 html.append("<hr>\n")
             case .table(let table):
                 html.newLine()
-                renderTable(table, into: &html)
+                renderTable(table, label: tableLabels.label(table.header), into: &html)
             }
         }
     }
 
     /// A pipe table, its cells rendered as any inline content; `TableMarkup` writes the rest.
-    private func renderTable(_ table: MarkdownTable, into html: inout HTMLBuffer) {
-        TableMarkup.write(label: TableMarkup.label(table.header), alignments: table.alignments, columns: table.header.count,
+    private func renderTable(_ table: MarkdownTable, label: String, into html: inout HTMLBuffer) {
+        TableMarkup.write(label: label, alignments: table.alignments, columns: table.header.count,
                           bodyRows: table.rows.count, rowMark: { _ in .none }, into: &html) { row, column, html in
             let cells = row.map { table.rows[$0] } ?? table.header
             if column < cells.count { render(cells[column], into: &html) }

@@ -18,7 +18,7 @@ public enum TableMarkup {
         }
     }
 
-    /// The region's accessible name: the header cells' text.
+    /// The header cells' text: the core of a table region's accessible name.
     public static func label(_ header: [[MarkdownInline]]) -> String {
         let label = header.map(\.plainText).filter { !$0.isEmpty }.joined(separator: ", ")
         return label.isEmpty ? "Table" : label
@@ -70,5 +70,30 @@ public enum TableMarkup {
             html.append("</tbody>\n")
         }
         html.append("</table>\n</div>\n")
+    }
+}
+
+/// Names the table regions of one page, each uniquely (a page's landmarks must differ in name:
+/// two cookie tables with the same header are otherwise two "Cookie, Purpose, Expires"
+/// regions): the heading the table sits under, then its header cells, then a number when the
+/// name still repeats. One labeller follows one page's blocks in reading order.
+public final class TableLabeller {
+    /// The text of the last heading read; a renderer sets it as it writes headings.
+    public var context: String?
+    /// Added in parentheses, e.g. "deleted" for a table a change page shows removed.
+    public var suffix: String?
+    private var used: [String: Int] = [:]
+
+    public init(context: String? = nil) {
+        self.context = context
+    }
+
+    public func label(_ header: [[MarkdownInline]]) -> String {
+        var label = TableMarkup.label(header)
+        if let context, !context.isEmpty { label = context + ": " + label }
+        if let suffix, !suffix.isEmpty { label += " (" + suffix + ")" }
+        let count = used[label, default: 0] + 1
+        used[label] = count
+        return count == 1 ? label : "\(label) (\(count))"
     }
 }

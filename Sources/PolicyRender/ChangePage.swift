@@ -78,7 +78,7 @@ extension SiteRenderer {
             if section.status == .unchanged {
                 unchanged.append(item)
             } else {
-                item.bodyHTML = renderer.render(section.blocks)
+                item.bodyHTML = renderer.render(section.blocks, section: (section.newHeading ?? section.oldHeading)?.plainText)
                 sections.append(item)
             }
         }

@@ -105,3 +105,39 @@ import Testing
         #expect(html.contains("<th scope=\"col\" class=\"align-right\"><del><span class=\"visually-hidden\">-</span>Expires</del><ins><span class=\"visually-hidden\">+</span>Kept for</ins></th>"))
     }
 }
+
+/// Every table region of a page has its own name (axe: landmark-unique): the heading it sits
+/// under, then its header, then a number if that still repeats.
+@Suite struct TableRegionNameTests {
+    @Test func tablesWithTheSameHeaderUnderOtherHeadingsHaveOtherNames() {
+        let markdown = """
+            ## Necessary
+
+            | Cookie | Expires |
+            |---|---|
+            | a | 1 day |
+
+            ## Preferences
+
+            | Cookie | Expires |
+            |---|---|
+            | b | 1 year |
+
+            | Cookie | Expires |
+            |---|---|
+            | c | 1 hour |
+            """
+        let html = HTMLRenderer().render(MarkdownParser.parse(markdown).blocks)
+        #expect(html.contains("aria-label=\"Necessary: Cookie, Expires\""))
+        #expect(html.contains("aria-label=\"Preferences: Cookie, Expires\""))
+        #expect(html.contains("aria-label=\"Preferences: Cookie, Expires (2)\""))
+    }
+
+    @Test func aChangePageNamesRemovedTablesApart() {
+        let old = "## Cookies {#c}\n\n| Cookie | Expires |\n|---|---|\n| a | 1 day |\n"
+        let new = "## Cookies {#c}\n\nNone any more.\n"
+        let diff = ChangeFixture.diff(old, new)
+        let html = ChangeHTML(labels: .init(inserted: "inserted", deleted: "deleted")).render(diff.sections[0].blocks, section: "Cookies")
+        #expect(html.contains("aria-label=\"Cookies: Cookie, Expires (deleted)\""))
+    }
+}
