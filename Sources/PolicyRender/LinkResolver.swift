@@ -3,9 +3,11 @@ import PolicyModel
 
 /// Rewrites the links of a policy text for the page it appears on.
 ///
-/// `policy:cookies#retention` becomes a relative link to the cookie policy's version that was in
-/// force on the linking version's effective date, so an archived page links to the archived
-/// page of its time. Other links are left as written (cmark's URL safety still applies).
+/// `policy:cookies#retention` becomes a relative link to the permanent page of the cookie
+/// policy's version that `Policy.versionLinked(on:)` names for the linking version's effective
+/// date (the one in force then, else its first), so an archived page links to the archived page
+/// of its time, and the link check has checked the anchor on that very page. Other links are
+/// left as written (cmark's URL safety still applies).
 struct LinkResolver {
     let site: Site
     let language: LanguageTag
@@ -20,13 +22,8 @@ struct LinkResolver {
         guard let reference = PolicyReference(destination) else { return .init(href: destination) }
         guard let slug = reference.slug, let policy = site.policy(slug) else { return .init(href: "") }
         let fragment = reference.fragment.map { "#" + $0 } ?? ""
-        let target: PagePath
-        if let version = policy.versionInForce(on: linkingDate) {
-            target = SiteLayout.version(language, slug, version.effective)
-        } else {
-            // The policy did not exist yet on that date: its main page is the best we can do.
-            target = SiteLayout.policyHome(language, slug)
-        }
+        guard let version = policy.versionLinked(on: linkingDate) else { return .init(href: "") }
+        let target = SiteLayout.version(language, slug, version.effective)
         return .init(href: page.href(to: target) + fragment, printURL: target.url(base: site.settings.baseURL) + fragment)
     }
 }

@@ -5,9 +5,9 @@ import PolicyParallel
 /// Links between and within policies:
 /// - `#id` must name an anchor of the same document (a heading's id or slug);
 /// - `policy:x` must name a policy that exists;
-/// - `policy:x#y` must name an anchor of the text of `x` the page links to: the version in force
-///   on the linking version's effective date (its first version if none was in force yet), in
-///   the document each page showing the link would show for its language.
+/// - `policy:x#y` must name an anchor of the text of `x` the page links to: the version
+///   `Policy.versionLinked(on:)` names for the linking version's effective date (the renderer
+///   links to the same one), in the document each page showing the link shows for its language.
 ///
 /// Work per link is constant apart from hints: targets are resolved once per linking document
 /// and policy, anchors are looked up in sets, and "did you mean" searches are capped per document.
@@ -125,7 +125,7 @@ private struct LinkTargetFingerprints {
     }
 
     mutating func fingerprint(of policy: Policy, withDrafts: Bool, linkedOn date: CalendarDate) -> Int {
-        guard let target = policy.versionInForce(on: date) ?? policy.versions.first else { return 0 }
+        guard let target = policy.versionLinked(on: date) else { return 0 }
         let view = View(slug: policy.slug, withDrafts: withDrafts)
         var hasher = Hasher()
         hasher.combine(timeline(of: policy, view))
@@ -252,11 +252,9 @@ private struct DocumentLinks {
     private mutating func targetTexts(_ slug: PolicySlug) -> (texts: [TargetText], which: String)? {
         if let cached = resolved[slug] { return cached }
         var result: (texts: [TargetText], which: String)?
-        if let target = targets[slug], let first = target.versions.first {
-            let inForce = target.versionInForce(on: version.effective)
-            let targetVersion = inForce ?? first
-            let which = inForce == nil
-                ? "the first '\(slug)' text (none was in force on \(version.effective))"
+        if let target = targets[slug], let targetVersion = target.versionLinked(on: version.effective) {
+            let which = targetVersion.effective > version.effective
+                ? "the first '\(slug)' text, which this page links to (none was in force on \(version.effective))"
                 : "the '\(slug)' text in force on \(version.effective)"
             var texts: [TargetText] = []
             var seen: Set<String> = []
