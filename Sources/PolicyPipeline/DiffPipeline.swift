@@ -32,8 +32,11 @@ public struct DiffReport: Sendable {
     /// Things the user should know about the comparison, e.g. that a translation is missing
     /// and another language's text was compared instead.
     public var notes: [String]
-    /// The language compared (the one asked for, even when a version falls back).
+    /// The language asked for, as JSON's `lang` echoes it (the texts compared may be another
+    /// language's: `comparedLanguage`, and a note says so).
     public var language: LanguageTag?
+    /// The language of the two texts compared, when they share one.
+    public var comparedLanguage: LanguageTag?
     public var diff: VersionDiff?
 
     public var exitStatus: ExitStatus {
@@ -47,7 +50,7 @@ public struct DiffReport: Sendable {
 /// find the two versions and the language, and compare them (pure: `VersionDiff.compare`).
 public enum DiffPipeline {
     public static func diff(_ options: DiffOptions) -> DiffReport {
-        var report = DiffReport(diagnostics: [], refusal: nil, notes: [], language: nil, diff: nil)
+        var report = DiffReport(diagnostics: [], refusal: nil, notes: [], language: nil, comparedLanguage: nil, diff: nil)
         let site: Site
         do {
             let loaded = try DirectoryLoader().load(options.contentDirectory)
@@ -72,6 +75,7 @@ public enum DiffPipeline {
         case .success(let request):
             report.language = request.language
             report.notes = request.notes
+            report.comparedLanguage = request.old.language == request.new.language ? request.old.language : nil
             report.diff = VersionDiff.compare(old: request.old, new: request.new)
         }
         return report
@@ -85,6 +89,7 @@ public enum DiffPipeline {
     public struct Request: Sendable {
         public var old: PolicyDocument
         public var new: PolicyDocument
+        /// The language asked for (the texts compared may be another's: see `notes`).
         public var language: LanguageTag
         public var notes: [String]
     }
@@ -124,19 +129,18 @@ public enum DiffPipeline {
             language = settings.defaultLanguage
         }
 
-        var notes: [String] = []
-        func document(_ version: PolicyVersion) -> PolicyDocument? {
-            if let own = version.document(in: language) { return own }
-            // As the site shows it: the default language first, then the others in order.
-            let shown = settings.fallbacks(for: language).lazy.compactMap { version.document(in: $0) }.first ?? version.documents.first
-            if let shown {
-                notes.append("\(slug) \(version.effective) has no \(language) text; comparing the \(shown.language) text its \(language) page shows instead (\(shown.file))")
-            }
-            return shown
-        }
-        guard let oldDocument = document(old), let newDocument = document(new) else {
+        // The change page's rule: two texts of one language, the asked one's where it has both.
+        guard let compared = settings.comparedTexts(old: old, new: new, for: language) else {
             return .failure(Refusal(reason: "'\(slug)' has no text to compare in \(language)"))
         }
+        var notes: [String] = []
+        if !compared.isInReadersLanguage {
+            let lacking = [old, new].filter { $0.document(in: language) == nil }.map(\.effective.description).joined(separator: " and ")
+            let what = compared.language.map { "the \($0) texts (\(compared.old.file), \(compared.new.file))" }
+                ?? "\(compared.old.file) with \(compared.new.file), as no language has both versions"
+            notes.append("\(slug) has no \(language) text of \(lacking); comparing \(what) instead, as the \(language) change page does")
+        }
+        let (oldDocument, newDocument) = (compared.old, compared.new)
         return .success(Request(old: oldDocument, new: newDocument, language: language, notes: notes))
     }
 }

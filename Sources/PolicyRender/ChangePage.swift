@@ -2,25 +2,23 @@ import PolicyChanges
 import PolicyMarkdown
 import PolicyModel
 
-/// The context of a change page: the diff of the text each version page shows in the page's
-/// language, section by section.
+/// The context of a change page: the diff, section by section, of two texts of one language,
+/// the page's own where it has both versions, else those `SiteSettings.comparedTexts` picks
+/// (with a notice saying so).
 extension SiteRenderer {
     /// - Precondition: `entry.previous` is set (change pages exist for every version but the first).
     func changePageContext(_ policy: Policy, _ entry: TimelineEntry, previous: TimelineEntry, language: LanguageTag) -> ChangePageContext {
         let strings = templates.strings
         let page = SiteLayout.changes(language, policy.slug, entry.effective)
-        let newDocument = document(of: entry.version, in: language)
-        // The text each version page shows; when those are in two languages (one version
-        // translated, the other not), the old version in the new text's language, so the diff
-        // compares one language with itself.
-        var oldDocument = document(of: previous.version, in: language)
-        var oldIsSubstituted = false
-        if oldDocument.language != newDocument.language, let same = previous.version.document(in: newDocument.language) {
-            oldDocument = same
-            oldIsSubstituted = true
-        }
+        // What the reader's version pages show (their title and summary head this page) …
+        let readerOld = document(of: previous.version, in: language)
+        let readerNew = document(of: entry.version, in: language)
+        // … and the texts compared: two of one language, by the rule `diff` follows too.
+        let compared = site.settings.comparedTexts(old: previous.version, new: entry.version, for: language)
+            ?? ComparedTexts(old: readerOld, new: readerNew, reader: language)
+        let (oldDocument, newDocument) = (compared.old, compared.new)
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
-        let policyName = policyTitle(policy, language: language, document: newDocument)
+        let policyName = policyTitle(policy, language: language, document: readerNew)
         var base = pageBase(language: language, page: page,
                             title: strings.format("changesTitle", language, ["policy": policyName, "date": date(entry.effective)])) {
             SiteLayout.changes($0, policy.slug, entry.effective)
@@ -30,8 +28,8 @@ extension SiteRenderer {
         let newPage = SiteLayout.version(language, policy.slug, entry.effective)
 
         var notices: [NoticeItem] = []
-        if oldDocument.language != language || newDocument.language != language {
-            // Each version page shows its fallback text; the diff is of those texts, so say which.
+        if !compared.isInReadersLanguage {
+            // Say which language is compared (two names only where no language has both versions).
             var shown: [String] = []
             for name in [oldDocument.language, newDocument.language].map({ strings.name(of: $0, in: language) }) where !shown.contains(name) {
                 shown.append(name)
@@ -42,14 +40,15 @@ extension SiteRenderer {
             ]), links: []))
         }
 
-        let renderer = changeRenderer(language: language, page: page, oldPage: oldPage, newPage: newPage,
-                                      oldDate: previous.effective, newDate: entry.effective)
+        let targets = ChangeLinkTargets(site: site, reader: language, page: page, slug: policy.slug, compared: compared,
+                                        old: (previous.version, readerOld), new: (entry.version, readerNew))
+        let renderer = changeRenderer(language: language, targets: targets)
         let diff = VersionDiff.compare(old: oldDocument, new: newDocument)
         var sections: [ChangeSectionItem] = []
         var unchanged: [ChangeSectionItem] = []
         for section in diff.sections {
-            let side = section.status == .removed ? oldDocument : newDocument
-            let sectionPage = section.status == .removed ? oldPage : newPage
+            let sideOfSection: DiffSide = section.status == .removed ? .old : .new
+            let side = sideOfSection == .old ? oldDocument : newDocument
             let headingHTML: String
             if !section.headingRuns.isEmpty {
                 headingHTML = renderer.render(runs: section.headingRuns)
@@ -64,9 +63,7 @@ extension SiteRenderer {
                 status: section.status.rawValue,
                 statusText: section.status == .unchanged ? "" : strings.text("section" + section.status.rawValue.capitalized, language),
                 headingHTML: headingHTML,
-                // A removed section compared in another language than the old page shows has
-                // no anchor there: link the page itself.
-                href: page.href(to: sectionPage) + (section.anchor.isEmpty || (section.status == .removed && oldIsSubstituted) ? "" : "#" + section.anchor),
+                href: page.href(to: targets.page(for: section.anchor, on: sideOfSection)) + (section.anchor.isEmpty ? "" : "#" + section.anchor),
                 contentLang: side.language.rawValue,
                 contentDir: side.language.direction,
                 bodyHTML: ""
@@ -83,15 +80,15 @@ extension SiteRenderer {
             }
         }
 
-        let summary = newDocument.frontMatter.summary
+        // The authors' summary as the reader's page of the new version gives it.
         return ChangePageContext(
             base: base,
             effectiveLine: strings.format("effective", language, ["date": date(entry.effective)]),
             versionsHref: page.href(to: SiteLayout.versionsIndex(language, policy.slug)),
-            summary: summary,
-            summaryLang: newDocument.language.rawValue,
-            summaryDir: newDocument.language.direction,
-            isMaterial: newDocument.frontMatter.material,
+            summary: readerNew.frontMatter.summary,
+            summaryLang: readerNew.language.rawValue,
+            summaryDir: readerNew.language.direction,
+            isMaterial: readerNew.frontMatter.material,
             previousLink: link(from: page, to: oldPage, strings.format("previousVersion", language, ["date": date(previous.effective)])),
             thisLink: link(from: page, to: newPage, strings.format("thisVersion", language, ["date": date(entry.effective)])),
             notices: notices,
@@ -103,21 +100,10 @@ extension SiteRenderer {
     }
 
     /// Renders diff HTML for a change page: links of the old text resolve as on the old
-    /// version's page (its date, its anchors), the others as on the new one's.
-    private func changeRenderer(language: LanguageTag, page: PagePath, oldPage: PagePath, newPage: PagePath,
-                                oldDate: CalendarDate, newDate: CalendarDate) -> ChangeHTML {
-        let oldLinks = LinkResolver(site: site, language: language, linkingDate: oldDate, page: page)
-        let newLinks = LinkResolver(site: site, language: language, linkingDate: newDate, page: page)
-        let baseURL = site.settings.baseURL
+    /// version's page (its date, its anchors), the others as on the new one's (`ChangeLinkTargets`).
+    private func changeRenderer(language: LanguageTag, targets: ChangeLinkTargets) -> ChangeHTML {
         let labels = ChangeHTML.Labels(inserted: templates.strings.text("diffInserted", language),
                                        deleted: templates.strings.text("diffDeleted", language))
-        return ChangeHTML(labels: labels) { link, side in
-            let versionPage = side == .old ? oldPage : newPage
-            // A `#anchor` link points into its own version's text, not into this page.
-            if link.destination.hasPrefix("#") {
-                return .init(href: page.href(to: versionPage) + link.destination, printURL: versionPage.url(base: baseURL) + link.destination)
-            }
-            return (side == .old ? oldLinks : newLinks).resolve(link.destination)
-        }
+        return ChangeHTML(labels: labels) { link, side in targets.target(link, on: side) }
     }
 }

@@ -21,11 +21,13 @@ extension SiteRenderer {
                         .version(language, policy.slug, entry.effective, atPolicyHome: false),
                         inputs(showing: [shown], of: policy, effective: entry.effective))
                     if let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) {
-                        // The change page may compare the old version in the new text's language
-                        // (ChangePage): it depends on every text either side could show.
-                        let old = [document(of: previous.version, in: language), previous.version.document(in: shown.language)].compactMap { $0 }
-                        var changeInputs = inputs(showing: [shown], of: policy, effective: entry.effective)
-                        changeInputs.formUnion(inputs(showing: old, of: policy, effective: previous.effective))
+                        // The change page compares the texts `comparedTexts` picks, and reads the
+                        // texts the reader's pages show (their summary, and their anchors, to
+                        // tell which page a link goes to): it depends on all of them.
+                        let readerOld = document(of: previous.version, in: language)
+                        let compared = site.settings.comparedTexts(old: previous.version, new: entry.version, for: language)
+                        var changeInputs = inputs(showing: [shown] + [compared?.new].compactMap { $0 }, of: policy, effective: entry.effective)
+                        changeInputs.formUnion(inputs(showing: [readerOld] + [compared?.old].compactMap { $0 }, of: policy, effective: previous.effective))
                         add(SiteLayout.changes(language, policy.slug, entry.effective), .changes(language, policy.slug, entry.effective), changeInputs)
                     }
                 }

@@ -23,6 +23,12 @@ struct DiffCommand: ParsableCommand {
         "headingChanged", "wordsInserted", "wordsDeleted"}]}. A section that only moved is \
         "unchanged" there.
 
+        With --lang, the texts of that language are compared; where it lacks either version, \
+        the texts of the language the change page compares (the default language, else the \
+        governing language, else the first site language with both), with a note on stderr \
+        and, in text output, the language compared in the header line; JSON's "lang" stays \
+        the language asked for.
+
         Exit status: 0 compared; 1 the content has errors (as `check` reports them); 2 an \
         unknown policy, date or language, or another usage, configuration or I/O error.
         """
@@ -71,7 +77,9 @@ struct DiffCommand: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
             let counts = SectionStatus.allCases.map { status in "\(diff.sections.filter { $0.status == status }.count) \(status.rawValue)" }
-            print("\(policy) (\(language)), \(from) → \(to): \(counts.joined(separator: ", ")) sections")
+            // Where the asked language lacks a version, the header names the language compared.
+            let languages = report.comparedLanguage.map { $0 == language ? "\(language)" : "\(language), compared in \($0)" } ?? "\(language)"
+            print("\(policy) (\(languages)), \(from) → \(to): \(counts.joined(separator: ", ")) sections")
             print(ChangeText(colour: colour).render(diff), terminator: "")
         }
     }

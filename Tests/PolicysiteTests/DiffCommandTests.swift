@@ -61,11 +61,18 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["))
     }
 
-    @Test func aMissingTranslationIsComparedInTheLanguageItFallsBackTo() throws {
-        let result = try TestSupport.run(["diff", "cookies", "2024-03-01", "2026-02-01", "--lang", "ar", "--format", "json"], in: root)
-        #expect(result.status == 0)
-        #expect(result.stderr == "note: cookies 2024-03-01 has no ar text; comparing the en text its ar page shows instead (Content/cookies/2024-03-01/en.md)\n")
-        #expect(result.stdout.hasPrefix(#"{"policy": "cookies", "lang": "ar", "#))
+    /// The sample's cookie policy has no Arabic text of 2024-03-01: `diff --lang ar` compares the
+    /// English texts, as the Arabic change page does, and says so; its sections are English's.
+    @Test func aLanguageLackingAVersionComparesTheDefaultLanguagesTexts() throws {
+        let arabic = try TestSupport.run(["diff", "cookies", "2024-03-01", "2026-02-01", "--lang", "ar", "--format", "json"], in: root)
+        #expect(arabic.status == 0)
+        #expect(arabic.stderr == "note: cookies has no ar text of 2024-03-01; comparing the en texts (Content/cookies/2024-03-01/en.md, Content/cookies/2026-02-01/en.md) instead, as the ar change page does\n")
+        #expect(arabic.stdout.hasPrefix(#"{"policy": "cookies", "lang": "ar", "#))
+        let english = try TestSupport.run(["diff", "cookies", "2024-03-01", "2026-02-01", "--format", "json"], in: root)
+        #expect(arabic.stdout == english.stdout.replacingOccurrences(of: #""lang": "en""#, with: #""lang": "ar""#))
+
+        let text = try TestSupport.run(["diff", "cookies", "2024-03-01", "2026-02-01", "--lang", "ar"], in: root)
+        #expect(text.stdout.hasPrefix("cookies (ar, compared in en), 2024-03-01 → 2026-02-01: 0 added, 0 removed, 5 changed, 3 unchanged sections\n"))
     }
 
     @Test func unknownPolicyDateOrLanguageExitTwoAndSayWhatExists() throws {

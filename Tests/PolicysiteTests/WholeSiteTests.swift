@@ -62,8 +62,9 @@ import Testing
         #expect(current.contains("href=\"../../en/terms/2030-01-01/\""))
         // The terms of 2025 link to the privacy notice in force on 2025-01-01.
         #expect(current.contains("href=\"../../en/privacy/2024-06-01/#contact\""))
-        // Before the privacy notice existed, the link goes to its main page.
-        #expect(archived.contains("href=\"../../../en/privacy/#contact\""))
+        // Before the privacy notice existed, the link goes to its first version's permanent
+        // page, the text the link check checked the anchor against.
+        #expect(archived.contains("href=\"../../../en/privacy/2024-06-01/#contact\""))
         let fallback = page("ar/terms/2025-01-01/index.html")
         #expect(fallback.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(fallback.contains("notice-fallback"))
