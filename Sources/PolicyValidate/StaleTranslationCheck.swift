@@ -41,10 +41,11 @@ struct StaleTranslationCheck: UnitCheck {
 
     func problems(in pair: VersionPair, of input: ValidationInput) -> [Diagnostic] {
         let versions = input.site.policies[pair.policy].versions
-        return staleSections(from: versions[pair.after - 1], to: versions[pair.after], archived: pair.archived, defaultLanguage: input.site.settings.defaultLanguage)
+        return staleSections(from: versions[pair.after - 1], to: versions[pair.after], archived: pair.archived, settings: input.site.settings)
     }
 
-    private func staleSections(from before: PolicyVersion, to after: PolicyVersion, archived: Bool, defaultLanguage: LanguageTag) -> [Diagnostic] {
+    private func staleSections(from before: PolicyVersion, to after: PolicyVersion, archived: Bool, settings: SiteSettings) -> [Diagnostic] {
+        let defaultLanguage = settings.defaultLanguage
         // A version without the default language's file is reported by the parser.
         guard let referenceBefore = before.document(in: defaultLanguage), let referenceAfter = after.document(in: defaultLanguage) else { return [] }
         let translations = after.documents.filter { $0.language != defaultLanguage && (!archived || $0.frontMatter.draft) }
@@ -56,8 +57,11 @@ struct StaleTranslationCheck: UnitCheck {
         guard !changed.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
         for translation in translations {
-            guard let earlier = before.document(in: translation.language) else { continue }
-            let same = SectionSimilarity.compare(old: earlier, new: translation)
+            // A translation's change page compares its own two texts only where it has both
+            // (`comparedTexts`, the change pages' rule): only there can it show as unchanged a
+            // section the default language changed. Elsewhere it compares the default language.
+            guard let compared = settings.comparedTexts(old: before, new: after, for: translation.language), compared.isInReadersLanguage else { continue }
+            let same = SectionSimilarity.compare(old: compared.old, new: translation)
             let sections = DocumentSection.split(translation)
             for section in changed where same[section.key] == .identical {
                 guard let stale = sections.first(where: { $0.key == section.key }) else { continue }
