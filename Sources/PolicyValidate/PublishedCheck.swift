@@ -60,14 +60,19 @@ struct PublishedCheck: SiteCheck {
     static func encodingMessage(_ difference: EncodingDifference, file: String, lock: String) -> String {
         var what: [String] = []
         var fixes: [String] = []
+        // The content folder as the user named it, for the .gitattributes pattern; an absolute
+        // or `..` path is no pattern for a repository's .gitattributes, so say the usual one.
+        var folder = String(lock.dropLast("/published.lock".utf8.count))
+        if !lock.hasSuffix("/published.lock") || folder.hasPrefix("/") || folder.split(separator: "/").contains("..") { folder = "Content" }
+        let attributes = "add the line '\(folder)/** -text' to .gitattributes, which stops git converting line endings under \(folder)/"
         switch difference.lineEndings {
         case .same: break
         case .nowCRLF:
             what.append("its line endings are CRLF where the locked file had LF")
-            fixes.append("git converted them on checkout (core.autocrlf or a text attribute): add the line 'Content/** -text' to .gitattributes, which stops git converting line endings under Content/, commit it, then restore the file: rm \(file) && git checkout -- \(file)")
+            fixes.append("git converted them on checkout (core.autocrlf or a text attribute): \(attributes), commit it, then restore the file: rm \(file) && git checkout -- \(file)")
         case .nowLF:
             what.append("its line endings are LF where the locked file had CRLF")
-            fixes.append("the file was locked from a copy with CRLF line endings, and git converted them (core.autocrlf or a text attribute): add the line 'Content/** -text' to .gitattributes, which stops git converting line endings under Content/, convert the file back to CRLF (e.g. unix2dos \(file)) and commit both")
+            fixes.append("the file was locked from a copy with CRLF line endings, and git converted them (core.autocrlf or a text attribute): \(attributes), convert the file back to CRLF (e.g. unix2dos \(file)) and commit both")
         }
         switch difference.byteOrderMark {
         case .same: break

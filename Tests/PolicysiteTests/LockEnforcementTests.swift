@@ -4,7 +4,7 @@ import PolicyLoad
 import PolicyModel
 import PolicyParse
 import PolicyPipeline
-import PolicyValidate
+@testable import PolicyValidate
 import Testing
 
 /// The lock is enforceable: a published file the lock lacks is an `unlocked` warning (so
@@ -169,6 +169,14 @@ import Testing
         #expect(removed.contains("only in a byte-order mark: it lacks the UTF-8 byte-order mark"))
         let both = try changed(lockedFrom: original, now: Self.bom + crlf(original)).message
         #expect(both.contains("only in its line endings (CRLF/LF) and a byte-order mark"))
+    }
+
+    @Test func theGitAttributesLineNamesTheContentFolder() {
+        let crlf = EncodingDifference(lineEndings: .nowCRLF, byteOrderMark: .same)
+        #expect(PublishedCheck.encodingMessage(crlf, file: "policies/a/2024-01-01/en.md", lock: "policies/published.lock").contains("'policies/** -text'"))
+        // An absolute or outside path is no .gitattributes pattern: the usual one is given.
+        #expect(PublishedCheck.encodingMessage(crlf, file: "/x/a/2024-01-01/en.md", lock: "/x/published.lock").contains("'Content/** -text'"))
+        #expect(PublishedCheck.encodingMessage(crlf, file: "../x/a/2024-01-01/en.md", lock: "../x/published.lock").contains("'Content/** -text'"))
     }
 
     @Test func aRealEditIsStillAChangeOfText() throws {
