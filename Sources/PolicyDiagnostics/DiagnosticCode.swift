@@ -56,6 +56,8 @@ extension DiagnosticCode {
     // Published versions (Content/published.lock).
     public static let publishedChanged = DiagnosticCode("published-changed", .content)
     public static let publishedMissing = DiagnosticCode("published-missing", .content)
+    /// A published version missing from an existing published.lock (a warning).
+    public static let unlocked = DiagnosticCode("unlocked", .content)
 }
 
 // Configuration and I/O problems (exit 2).

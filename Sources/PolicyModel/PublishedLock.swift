@@ -61,10 +61,44 @@ public struct HashedFile: Sendable, Hashable {
     public var file: String
     /// The SHA-256 of the file's exact bytes.
     public var digest: SourceDigest
+    /// The digests of the same bytes with other line endings or byte-order mark, each with what
+    /// was changed to get it. Filled only for a locked file whose digest differs from the lock's
+    /// (hashing every file several times would slow every build for a rare case), so the check
+    /// can tell "git converted the line endings" from "someone edited a published text".
+    public var encodingVariants: [SourceDigest: EncodingDifference]
 
-    public init(file: String, digest: SourceDigest) {
+    public init(file: String, digest: SourceDigest, encodingVariants: [SourceDigest: EncodingDifference] = [:]) {
         self.file = file
         self.digest = digest
+        self.encodingVariants = encodingVariants
+    }
+}
+
+/// How a file on disk differs from its locked bytes when the text is the same: what git's
+/// line-ending conversion or an editor's "UTF-8 with BOM" does to a file.
+public struct EncodingDifference: Sendable, Hashable {
+    public enum LineEndings: Sendable, Hashable {
+        case same
+        /// The file has CRLF line ends where the locked one had LF.
+        case nowCRLF
+        /// The file has LF line ends where the locked one had CRLF.
+        case nowLF
+    }
+
+    public enum ByteOrderMark: Sendable, Hashable {
+        case same
+        /// The file starts with a UTF-8 byte-order mark (EF BB BF) that the locked one lacked.
+        case added
+        /// The locked file started with a UTF-8 byte-order mark that this one lacks.
+        case removed
+    }
+
+    public var lineEndings: LineEndings
+    public var byteOrderMark: ByteOrderMark
+
+    public init(lineEndings: LineEndings, byteOrderMark: ByteOrderMark) {
+        self.lineEndings = lineEndings
+        self.byteOrderMark = byteOrderMark
     }
 }
 

@@ -146,6 +146,21 @@ public struct Site: Sendable, Equatable {
         policies.first { $0.slug == slug }
     }
 
+    /// The files published on `asOf`: every document of a version effective on or before it
+    /// that is not a draft, in lock order. What `lock` records, and what a site that has a lock
+    /// is warned about when the lock lacks one: one rule, so the two cannot disagree.
+    public func publishedFiles(asOf: CalendarDate) -> [(path: VersionFilePath, document: PolicyDocument)] {
+        var files: [(path: VersionFilePath, document: PolicyDocument)] = []
+        for policy in policies {
+            for version in policy.versions where version.effective <= asOf {
+                for document in version.documents where !document.frontMatter.draft {
+                    files.append((VersionFilePath(slug: policy.slug, effective: version.effective, language: document.language), document))
+                }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
     /// The site without draft documents, and without versions left with no document.
     public func withoutDrafts() -> Site {
         let policies = self.policies.map { policy in

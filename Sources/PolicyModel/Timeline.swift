@@ -12,12 +12,24 @@ public enum VersionStatus: String, Sendable, Hashable {
 public struct TimelineEntry: Sendable, Equatable {
     public var version: PolicyVersion
     public var status: VersionStatus
-    /// The effective date of the version that replaced (or will replace) it.
+    /// The effective date of the version that replaced (or will replace) it: the first day it
+    /// was no longer in force. Pages print `lastDayInForce`, never this.
     public var replacedOn: CalendarDate?
     /// The version before it, if any.
     public var previous: CalendarDate?
 
     public var effective: CalendarDate { version.effective }
+
+    /// The last day this version was in force, inclusive: the day before the version that
+    /// replaced it took effect, so that no day belongs to two versions. Nil unless archived: a
+    /// current or upcoming version is not known to end (the next one may still be moved).
+    ///
+    /// The one place the rule lives: the versions index, versions.json and the archived notice
+    /// all print this date, so they cannot disagree about the day a version ended.
+    public var lastDayInForce: CalendarDate? {
+        guard status == .archived else { return nil }
+        return replacedOn?.dayBefore
+    }
 }
 
 /// The versions of one policy seen from one day: which is current, which archived, which upcoming.

@@ -54,12 +54,19 @@ public struct ParsedVersionFiles: Sendable {
         return result
     }
 
-    /// Every version file on disk, parsed or not, with the SHA-256 of its bytes.
-    var hashedFiles: [VersionFilePath: HashedFile] {
+    /// Every version file on disk, parsed or not, with the SHA-256 of its bytes; a file that
+    /// `lock` records with another digest also gets the digests of its line-ending and
+    /// byte-order-mark variants, so the check can say when only those differ.
+    func hashedFiles(lockedIn lock: PublishedLock?) -> [VersionFilePath: HashedFile] {
         var result: [VersionFilePath: HashedFile] = [:]
         result.reserveCapacity(files.count)
+        let locked = Dictionary((lock?.entries ?? []).map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
         for file in files.values {
-            result[file.path] = HashedFile(file: file.display, digest: file.digest)
+            var hashed = HashedFile(file: file.display, digest: file.digest)
+            if let lockedDigest = locked[file.path], lockedDigest != file.digest {
+                hashed.encodingVariants = EncodingVariants.of(file.bytes)
+            }
+            result[file.path] = hashed
         }
         return result
     }

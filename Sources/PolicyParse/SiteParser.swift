@@ -60,7 +60,7 @@ public enum SiteParser {
         }
         // Published versions: the lock, and what every version file on disk hashes to now.
         let lock = PublishedLockFormat.read(from: content, diagnostics: &diagnostics)
-        let sourceFiles = parsedFiles.hashedFiles
+        let sourceFiles = parsedFiles.hashedFiles(lockedIn: lock)
         return Result(site: Site(settings: settings, policies: policies, publishedLock: lock, sourceFiles: sourceFiles), diagnostics: diagnostics, parsedFiles: parsedFiles)
     }
 

@@ -62,7 +62,9 @@ public enum LockPipeline {
         let parsed = SiteParser.parse(snapshot)
         diagnostics += parsed.diagnostics
         guard let site = parsed.site else { return stop() }
-        diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf))
+        // Without the `unlocked` warnings: they say to run this command, which locks exactly
+        // those files (the same `publishedFiles(asOf:)`).
+        diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf)).filter { $0.code != .unlocked }
         guard ExitStatus.forDiagnostics(diagnostics, strict: false) == .success else { return stop() }
 
         // 4. The new lock: what it had, and every published file it lacks.
@@ -101,17 +103,12 @@ public enum LockPipeline {
         var entries = site.publishedLock?.entries ?? []
         var locked = Set(entries.map(\.path))
         var added: [VersionFilePath] = []
-        for policy in site.policies {
-            for version in policy.versions where version.effective <= asOf {
-                for document in version.documents where !document.frontMatter.draft {
-                    let path = VersionFilePath(slug: policy.slug, effective: version.effective, language: document.language)
-                    // Every parsed document was read from the snapshot, so it has a digest.
-                    guard let source = site.sourceFiles[path], locked.insert(path).inserted else { continue }
-                    entries.append(PublishedLock.Entry(path: path, digest: source.digest, file: source.file))
-                    added.append(path)
-                }
-            }
+        for (path, _) in site.publishedFiles(asOf: asOf) {
+            // Every parsed document was read from the snapshot, so it has a digest.
+            guard let source = site.sourceFiles[path], locked.insert(path).inserted else { continue }
+            entries.append(PublishedLock.Entry(path: path, digest: source.digest, file: source.file))
+            added.append(path)
         }
-        return (entries, added.sorted())
+        return (entries, added)
     }
 }

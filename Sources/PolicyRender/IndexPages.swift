@@ -66,9 +66,10 @@ extension SiteRenderer {
         let versions = timeline.entries.reversed().map { entry -> VersionRow in
             let document = document(of: entry.version, in: language)
             let inForce: String
-            switch (entry.status, entry.replacedOn) {
-            case (.archived, let replaced?):
-                inForce = strings.format("inForceRange", language, ["from": date(entry.effective), "until": date(replaced)])
+            switch (entry.status, entry.lastDayInForce) {
+            case (.archived, let lastDay?):
+                // The last day, not the successor's first: the row above starts the next day.
+                inForce = strings.format("inForceRange", language, ["from": date(entry.effective), "until": date(lastDay)])
             case (.upcoming, _):
                 inForce = strings.format("inForceFrom", language, ["from": date(entry.effective)])
             default:

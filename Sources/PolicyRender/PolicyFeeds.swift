@@ -6,6 +6,7 @@ import PolicyModel
 /// language: built once from the timeline, so the two files cannot disagree.
 struct FeedVersion {
     var effective: CalendarDate
+    /// The last day in force, inclusive (`TimelineEntry.lastDayInForce`); nil unless archived.
     var inForceUntil: CalendarDate?
     var status: VersionStatus
     var url: String
@@ -29,8 +30,7 @@ extension SiteRenderer {
             let file = VersionFilePath(slug: policy.slug, effective: entry.effective, language: document.language)
             return FeedVersion(
                 effective: entry.effective,
-                // Archived versions only: a current or upcoming one is not known to end.
-                inForceUntil: entry.status == .archived ? entry.replacedOn : nil,
+                inForceUntil: entry.lastDayInForce,
                 status: entry.status,
                 url: SiteLayout.version(language, policy.slug, entry.effective).url(base: base),
                 changesURL: entry.previous == nil ? nil : SiteLayout.changes(language, policy.slug, entry.effective).url(base: base),

@@ -22,8 +22,8 @@ extension SiteRenderer {
         let currentPage = SiteLayout.policyHome(language, policy.slug)
         switch entry.status {
         case .archived:
-            // An archived version always has a successor: the one that archived it.
-            let text = strings.format("archivedNotice", language, ["from": date(entry.effective), "until": date(entry.replacedOn ?? asOf)])
+            // An archived version always has a successor (the one that archived it), so a last day.
+            let text = strings.format("archivedNotice", language, ["from": date(entry.effective), "until": date(entry.lastDayInForce ?? asOf)])
             notices.append(NoticeItem(kind: "archived", text: text, links: [link(from: page, to: currentPage, strings.text("readCurrent", language))]))
         case .current:
             if let upcoming = timeline.nextUpcoming {

@@ -18,12 +18,10 @@ struct PublishedCheck: SiteCheck {
             let lockedHere = entry.location.map { [RelatedLocation("locked here", at: $0)] } ?? []
             if let current = sources[entry.path] {
                 guard current.digest != entry.digest else { continue }
-                diagnostics.append(.error(
-                    .publishedChanged,
-                    "published file changed after it was locked (its SHA-256 no longer matches \(lock.file)); published versions are permanent; revert this file (git checkout -- \(current.file)) and publish the change as a new version: policysite new \(entry.path.slug)",
-                    at: SourceLocation(file: current.file),
-                    related: lockedHere
-                ))
+                // Same text, other bytes: say what git or an editor did, not "someone edited it".
+                let message = current.encodingVariants[entry.digest].map { Self.encodingMessage($0, file: current.file, lock: lock.file) }
+                    ?? "published file changed after it was locked (its SHA-256 no longer matches \(lock.file)); published versions are permanent; revert this file (git checkout -- \(current.file)) and publish the change as a new version: policysite new \(entry.path.slug)"
+                diagnostics.append(.error(.publishedChanged, message, at: SourceLocation(file: current.file), related: lockedHere))
             } else if foldersOnDisk.contains(entry.path.versionFolder) {
                 diagnostics.append(.error(
                     .publishedMissing,
@@ -40,6 +38,54 @@ struct PublishedCheck: SiteCheck {
                 ))
             }
         }
-        return diagnostics
+        return diagnostics + unlocked(input, lock: lock)
+    }
+
+    /// A published file the lock lacks: `lock` was not run after the version took effect, so
+    /// nothing would notice if its text changed. A warning, so `--strict` CI fails until it is.
+    /// Drafts and upcoming versions are not published yet; a site with no lock is not warned.
+    private func unlocked(_ input: ValidationInput, lock: PublishedLock) -> [Diagnostic] {
+        let locked = Set(lock.entries.map(\.path))
+        return input.site.publishedFiles(asOf: input.asOf).filter { !locked.contains($0.path) }.map { path, document in
+            .warning(
+                .unlocked,
+                "published version file '\(path)' (effective \(path.effective)) is not in \(lock.file), so a change to it would go unnoticed; run policysite lock --as-of \(input.asOf) and commit \(lock.file)",
+                at: SourceLocation(file: document.file, line: 1, column: 1)
+            )
+        }
+    }
+
+    /// A locked file whose text is unchanged but whose line endings or byte-order mark are not:
+    /// still an error (the bytes are what was published and hashed), with the cause and the cure.
+    static func encodingMessage(_ difference: EncodingDifference, file: String, lock: String) -> String {
+        var what: [String] = []
+        var fixes: [String] = []
+        // The content folder as the user named it, for the .gitattributes pattern; an absolute
+        // or `..` path is no pattern for a repository's .gitattributes, so say the usual one.
+        var folder = String(lock.dropLast("/published.lock".utf8.count))
+        if !lock.hasSuffix("/published.lock") || folder.hasPrefix("/") || folder.split(separator: "/").contains("..") { folder = "Content" }
+        let attributes = "add the line '\(folder)/** -text' to .gitattributes, which stops git converting line endings under \(folder)/"
+        switch difference.lineEndings {
+        case .same: break
+        case .nowCRLF:
+            what.append("its line endings are CRLF where the locked file had LF")
+            fixes.append("git converted them on checkout (core.autocrlf or a text attribute): \(attributes), commit it, then restore the file: rm \(file) && git checkout -- \(file)")
+        case .nowLF:
+            what.append("its line endings are LF where the locked file had CRLF")
+            fixes.append("the file was locked from a copy with CRLF line endings, and git converted them (core.autocrlf or a text attribute): \(attributes), convert the file back to CRLF (e.g. unix2dos \(file)) and commit both")
+        }
+        switch difference.byteOrderMark {
+        case .same: break
+        case .added:
+            what.append("it now starts with a UTF-8 byte-order mark (EF BB BF) that the locked file lacked")
+            fixes.append("an editor saving as 'UTF-8 with BOM' adds it: restore the file (git checkout -- \(file)) and save as UTF-8 without BOM")
+        case .removed:
+            what.append("it lacks the UTF-8 byte-order mark (EF BB BF) the locked file started with")
+            fixes.append("an editor removed it: restore the file (git checkout -- \(file))")
+        }
+        let only = difference.lineEndings != .same && difference.byteOrderMark != .same
+            ? "in its line endings (CRLF/LF) and a byte-order mark"
+            : difference.lineEndings != .same ? "in its line endings (CRLF/LF)" : "in a byte-order mark"
+        return "published file differs from \(lock) only \(only): \(what.joined(separator: ", and ")); the text is the same, but a published file must keep the bytes it was locked with; \(fixes.joined(separator: "; "))"
     }
 }

@@ -61,7 +61,8 @@ import Testing
         let versions = try #require(object["versions"] as? [[String: Any]])
         #expect(versions.map { $0["effective"] as? String } == ["2030-01-01", "2025-01-01", "2024-01-01"])
         #expect(versions.map { $0["status"] as? String } == ["upcoming", "current", "archived"])
-        #expect(versions[2]["inForceUntil"] as? String == "2025-01-01")
+        // The last day in force, inclusive: the day before 2025-01-01 took effect.
+        #expect(versions[2]["inForceUntil"] as? String == "2024-12-31")
         #expect(versions[0]["inForceUntil"] is NSNull)
         #expect(versions[2]["changesURL"] is NSNull)
         #expect(versions[1]["changesURL"] as? String == "https://policies.example.com/en/terms/changes/2025-01-01/")

@@ -56,7 +56,8 @@ import Testing
 
         let archived = page("en/terms/2024-01-01/index.html")
         #expect(archived.contains("notice-archived"))
-        #expect(archived.contains("January 1, 2024") && archived.contains("January 1, 2025"))
+        // The dates in force: the last day is the day before the next version took effect.
+        #expect(archived.contains("January 1, 2024") && archived.contains("December 31, 2024"))
         let current = page("en/terms/index.html")
         #expect(current.contains("notice-upcoming"))
         #expect(current.contains("href=\"../../en/terms/2030-01-01/\""))
