@@ -5,16 +5,14 @@ import PolicyModel
 import PolicyParse
 
 /// What `diff` is asked to compare, as the user typed it.
-public struct DiffOptions: Sendable {
-    public var contentDirectory: String
+public struct DiffRequest: Sendable {
     public var policy: String
     public var from: String
     public var to: String
     /// Nil: the site's default language.
     public var language: String?
 
-    public init(contentDirectory: String = "Content", policy: String, from: String, to: String, language: String? = nil) {
-        self.contentDirectory = contentDirectory
+    public init(policy: String, from: String, to: String, language: String? = nil) {
         self.policy = policy
         self.from = from
         self.to = to
@@ -49,27 +47,19 @@ public struct DiffReport: Sendable {
 /// `diff` as named steps: load and parse `Content/` (stopping on errors, as `check` would),
 /// find the two versions and the language, and compare them (pure: `VersionDiff.compare`).
 public enum DiffPipeline {
-    public static func diff(_ options: DiffOptions) -> DiffReport {
-        var report = DiffReport(diagnostics: [], refusal: nil, notes: [], language: nil, comparedLanguage: nil, diff: nil)
-        let site: Site
-        do {
-            let loaded = try DirectoryLoader().load(options.contentDirectory)
-            let parsed = SiteParser.parse(loaded.snapshot)
-            let diagnostics = Diagnostic.sortedForReport(loaded.diagnostics + parsed.diagnostics)
-            guard let parsedSite = parsed.site, ExitStatus.forDiagnostics(diagnostics, strict: false) == .success else {
-                // Warnings alone do not stop a diff; errors are reported with the warnings around them.
-                report.diagnostics = diagnostics.isEmpty
-                    ? [.error(.siteConfig, "cannot read the site settings; run policysite check for details", at: SourceLocation(file: options.contentDirectory))]
-                    : diagnostics
-                return report
-            }
-            site = parsedSite
-        } catch {
-            report.diagnostics = [error]
+    public static func diff(_ options: SiteOptions, _ request: DiffRequest) -> DiffReport {
+        var report = DiffReport(diagnostics: [], refusal: nil, notes: [], language: nil, diff: nil)
+        // The engine's load and parse; warnings alone do not stop a diff, errors are reported
+        // with the warnings around them.
+        let read = SiteEngine(options).read(through: .parse)
+        guard let site = read.site, ExitStatus.forDiagnostics(read.diagnostics, strict: false) == .success else {
+            report.diagnostics = read.diagnostics.isEmpty
+                ? [.error(.siteConfig, "cannot read the site settings; run policysite check for details", at: SourceLocation(file: options.contentDirectory))]
+                : read.diagnostics
             return report
         }
 
-        switch resolve(options, in: site) {
+        switch resolve(request, in: site, contentDirectory: options.contentDirectory) {
         case .failure(let refusal):
             report.refusal = refusal.reason
         case .success(let request):
@@ -95,8 +85,7 @@ public enum DiffPipeline {
     }
 
     /// Finds the policy, the two versions and the language the user named, or says what exists.
-    public static func resolve(_ options: DiffOptions, in site: Site) -> Result<Request, Refusal> {
-        let content = options.contentDirectory
+    public static func resolve(_ options: DiffRequest, in site: Site, contentDirectory content: String = "Content") -> Result<Request, Refusal> {
         guard let slug = PolicySlug(options.policy), let policy = site.policy(slug) else {
             let known = site.policies.isEmpty ? "there are none" : "the policies are " + site.policies.map(\.slug.rawValue).joined(separator: ", ")
             return .failure(Refusal(reason: "there is no policy '\(options.policy)' in \(content); \(known)"))

@@ -4,18 +4,6 @@ import PolicyModel
 import PolicyParse
 import PolicyValidate
 
-/// What `lock` reads.
-public struct LockOptions: Sendable {
-    public var contentDirectory: String
-    /// Versions effective on or before it are published. Passed in: the pipeline never reads the clock.
-    public var asOf: CalendarDate
-
-    public init(contentDirectory: String = "Content", asOf: CalendarDate) {
-        self.contentDirectory = contentDirectory
-        self.asOf = asOf
-    }
-}
-
 /// What `lock` did.
 public struct LockReport: Sendable {
     /// Sorted for the report; when there are errors, nothing was written.
@@ -39,7 +27,9 @@ public struct LockReport: Sendable {
 /// earlier `--as-of` never unlocks anything, and a locked file whose bytes changed stops this
 /// step with `published-changed` rather than being locked anew.
 public enum LockPipeline {
-    public static func lock(_ options: LockOptions) -> LockReport {
+    /// Reads `options.contentDirectory` and locks what is published on `options.asOf`; warnings
+    /// do not stop it, whatever `strict` says.
+    public static func lock(_ options: SiteOptions) -> LockReport {
         var diagnostics: [Diagnostic] = []
         var lockFile = options.contentDirectory + "/" + PublishedLockFormat.fileName
         func stop() -> LockReport {
@@ -48,24 +38,14 @@ public enum LockPipeline {
                               exitStatus: ExitStatus.forDiagnostics(sorted, strict: false))
         }
 
-        // 1–3. Load, parse, validate: the content must pass its check.
-        let snapshot: DirectorySnapshot
-        do {
-            let loaded = try DirectoryLoader().load(options.contentDirectory)
-            diagnostics += loaded.diagnostics
-            snapshot = loaded.snapshot
-        } catch {
-            diagnostics.append(error)
-            return stop()
-        }
-        lockFile = snapshot.displayPath(PublishedLockFormat.fileName)
-        let parsed = SiteParser.parse(snapshot)
-        diagnostics += parsed.diagnostics
-        guard let site = parsed.site else { return stop() }
+        // 1–3. The engine's load, parse and validate: the content must pass its check.
+        let read = SiteEngine(SiteOptions(contentDirectory: options.contentDirectory, asOf: options.asOf)).read(through: .validate)
         // Without the `unlocked` warnings: they say to run this command, which locks exactly
         // those files (the same `publishedFiles(asOf:)`).
-        diagnostics += SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf)).filter { $0.code != .unlocked }
-        guard ExitStatus.forDiagnostics(diagnostics, strict: false) == .success else { return stop() }
+        diagnostics += read.diagnostics.filter { $0.code != .unlocked }
+        guard let snapshot = read.snapshot else { return stop() }
+        lockFile = snapshot.displayPath(PublishedLockFormat.fileName)
+        guard let site = read.site, ExitStatus.forDiagnostics(diagnostics, strict: false) == .success else { return stop() }
 
         // 4. The new lock: what it had, and every published file it lacks.
         let (entries, added) = lockedEntries(site, asOf: options.asOf)

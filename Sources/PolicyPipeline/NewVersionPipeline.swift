@@ -3,24 +3,6 @@ import PolicyLoad
 import PolicyModel
 import PolicyParse
 
-/// What `new` is asked to do.
-public struct NewVersionOptions: Sendable {
-    public var contentDirectory: String
-    /// The policy's folder name, as the user typed it.
-    public var policy: String
-    /// The new version's effective date: its folder name.
-    public var effective: CalendarDate
-    /// The day that decides which version is current and which are upcoming (the caller's today).
-    public var asOf: CalendarDate
-
-    public init(contentDirectory: String = "Content", policy: String, effective: CalendarDate, asOf: CalendarDate) {
-        self.contentDirectory = contentDirectory
-        self.policy = policy
-        self.effective = effective
-        self.asOf = asOf
-    }
-}
-
 /// What `new` did.
 public struct NewVersionReport: Sendable {
     /// Problems reading `Content/` (exit 2).
@@ -56,21 +38,20 @@ public enum NewVersionPipeline {
         public var current: CalendarDate?
     }
 
-    public static func create(_ options: NewVersionOptions) -> NewVersionReport {
-        let folderGuess = options.contentDirectory + "/" + options.policy + "/" + options.effective.description
+    /// A new version of `policy` effective on `effective`, in `options.contentDirectory`;
+    /// `options.asOf` decides which version is current (the caller's today).
+    public static func create(_ options: SiteOptions, policy: String, effective: CalendarDate) -> NewVersionReport {
+        let folderGuess = options.contentDirectory + "/" + policy + "/" + effective.description
         func refuse(_ reason: String?, diagnostics: [Diagnostic] = []) -> NewVersionReport {
             NewVersionReport(diagnostics: diagnostics, refusal: reason, folder: folderGuess, created: [], copiedFrom: nil)
         }
 
-        let loaded: DirectoryLoader.Result
-        do {
-            loaded = try DirectoryLoader().load(options.contentDirectory)
-        } catch {
-            return refuse(nil, diagnostics: [error])
-        }
-        let content = loaded.snapshot
+        // The engine's load and parse: the new version is planned from the files as read, so a
+        // broken file elsewhere in the content does not stop it.
+        let read = SiteEngine(options).read(through: .parse)
+        guard let content = read.snapshot else { return refuse(nil, diagnostics: read.diagnostics) }
         let plan: Plan
-        switch self.plan(content, policy: options.policy, effective: options.effective, asOf: options.asOf) {
+        switch self.plan(content, policy: policy, effective: effective, asOf: options.asOf) {
         case .success(let planned): plan = planned
         case .failure(let refusal): return refuse(refusal.reason)
         }
@@ -90,7 +71,7 @@ public enum NewVersionPipeline {
             // Its summary was written against the version it followed until now, and its text
             // does not hold the change being made here.
             let replaced = plan.copiedFrom == plan.current ? "the current version, \(plan.copiedFrom)" : "the version of \(plan.copiedFrom)"
-            notes.append("the upcoming version of \(following) (\(content.displayPath("\(options.policy)/\(following)"))) now follows this one: it will change \(options.effective) rather than \(replaced), so its summary may need updating, and its text needs this version's changes too if they are to last")
+            notes.append("the upcoming version of \(following) (\(content.displayPath("\(policy)/\(following)"))) now follows this one: it will change \(effective) rather than \(replaced), so its summary may need updating, and its text needs this version's changes too if they are to last")
         }
         return NewVersionReport(diagnostics: [], refusal: nil, folder: folder, created: plan.files.map { content.displayPath($0.path) }, copiedFrom: plan.copiedFrom, notes: notes)
     }

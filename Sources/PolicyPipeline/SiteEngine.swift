@@ -6,32 +6,13 @@ import PolicyParse
 import PolicyRender
 import PolicyValidate
 
-/// What the engine builds from.
-public struct EngineOptions: Sendable {
-    public var contentDirectory: String
-    public var templatesDirectory: String
-    /// `--templates` named the folder: its absence is an error, not the built-in theme alone.
-    public var templatesRequired: Bool
-    /// Decides which version is current. Passed in: the engine never reads the clock.
-    public var asOf: CalendarDate
-    /// Drafts are rendered (with their badge), as `build --drafts` and `serve` do.
-    public var includeDrafts: Bool
-
-    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", templatesRequired: Bool = false, asOf: CalendarDate, includeDrafts: Bool = false) {
-        self.contentDirectory = contentDirectory
-        self.templatesDirectory = templatesDirectory
-        self.templatesRequired = templatesRequired
-        self.asOf = asOf
-        self.includeDrafts = includeDrafts
-    }
-}
-
 /// What one build or rebuild of the engine did.
 public struct SiteUpdate: Sendable {
     /// Every problem found in the content and templates as they are now, sorted for the report.
     public var diagnostics: [Diagnostic]
-    /// False when the content or the templates have errors: the engine then keeps the last good
-    /// site unchanged (`changedFiles` and `removedFiles` are empty).
+    /// False when the content or the templates have errors (or, with `strict`, warnings): the
+    /// engine then keeps the last good site unchanged (`changedFiles` and `removedFiles` are
+    /// empty).
     public var succeeded: Bool
     /// The paths of the pages rendered by this update, sorted.
     public var renderedPages: [String]
@@ -52,8 +33,11 @@ public struct StageTiming: Sendable, Equatable {
     public var elapsed: Duration
 }
 
-/// Builds the site in memory and keeps it up to date as files change: the engine under
-/// `serve`, and the benchmark's incremental rebuild.
+/// The one path from directories to diagnostics and files: `check` is its load, parse and
+/// validate stages (content and templates); `build` is the engine and then the writer; `serve`
+/// keeps one engine and rebuilds it as files change; `lock`, `diff` and `new` read the site it
+/// parses. So every command sees the same site and fails on the same diagnostics
+/// (`ExitStatus.forDiagnostics` with the options' `strict`).
 ///
 /// A rebuild re-reads only the changed paths, re-parses only files whose bytes changed (parse
 /// results are kept by content), validates the site, plans every file with the inputs it is
@@ -63,7 +47,7 @@ public struct StageTiming: Sendable, Equatable {
 /// Not thread-safe: one build or rebuild at a time (the preview server runs them in order).
 /// The engine never writes to disk; `files` is the last good site.
 public final class SiteEngine {
-    public let options: EngineOptions
+    public let options: SiteOptions
     /// The last good site, by path relative to the site root (`en/privacy/index.html`).
     public private(set) var files: [String: OutputFile] = [:]
 
@@ -81,18 +65,40 @@ public final class SiteEngine {
     /// The fingerprint of every file of the last good site.
     private var fingerprints: [String: Int] = [:]
 
-    public init(_ options: EngineOptions) {
+    public init(_ options: SiteOptions) {
         self.options = options
+    }
+
+    /// How far a read goes: the content parsed; then validated; then the templates too.
+    public enum Stages: Int, Sendable, Comparable {
+        case parse, validate, templates
+
+        public static func < (lhs: Stages, rhs: Stages) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Reads everything afresh, up to `stages`, and renders nothing: `check` is
+    /// `read(through: .templates)`; `lock` validates the content; `diff` and `new` parse it.
+    public func read(through stages: Stages) -> CheckReport {
+        reset()
+        var timings: [StageTiming] = []
+        let read = read(contentChanges: nil, through: stages, timings: &timings)
+        let sorted = Diagnostic.sortedForReport(read.diagnostics)
+        return CheckReport(diagnostics: sorted, site: read.site, snapshot: content?.snapshot, templates: read.templates,
+                           exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))
     }
 
     /// Reads everything and renders the whole site.
     public func build() -> SiteUpdate {
+        reset()
+        return update(contentChanges: nil)
+    }
+
+    private func reset() {
         content = nil
         templates = nil
         fingerprints = [:]
         checkMemo = CheckMemo()
         planned = nil
-        return update(contentChanges: nil)
     }
 
     /// After files changed on disk (paths as a watcher reports them, absolute or relative to the
@@ -113,23 +119,27 @@ public final class SiteEngine {
         return update(contentChanges: contentChanges)
     }
 
-    private func update(contentChanges: Set<String>?) -> SiteUpdate {
-        let clock = ContinuousClock()
-        let start = clock.now
+    /// What the read stages found: every diagnostic, the site when site.yml was readable, and
+    /// the templates when they were read and had no errors.
+    private struct ReadResult {
         var diagnostics: [Diagnostic] = []
-        var stages: [StageTiming] = []
-        var lapStart = start
+        var site: Site?
+        var templates: TemplateSet?
+    }
+
+    /// Load and parse (only what changed, once the content has been read), validate, and load
+    /// and check the templates (again only after they or the site's languages changed). The
+    /// content and the templates are independent, so a content error does not hide a template
+    /// error: every stage asked for runs and all problems are reported together.
+    private func read(contentChanges: Set<String>?, through stages: Stages, timings: inout [StageTiming]) -> ReadResult {
+        let clock = ContinuousClock()
+        var lapStart = clock.now
         func lap(_ stage: String) {
             let now = clock.now
-            stages.append(StageTiming(stage: stage, elapsed: now - lapStart))
+            timings.append(StageTiming(stage: stage, elapsed: now - lapStart))
             lapStart = now
         }
-        func failed() -> SiteUpdate {
-            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start, stages: stages)
-        }
-
-        // Load: only what changed, once the content has been read.
-        var site: Site?
+        var result = ReadResult()
         do throws(Diagnostic) {
             let loaded: DirectoryLoader.Result
             if let previous = content, let contentChanges {
@@ -138,36 +148,60 @@ public final class SiteEngine {
                 loaded = try DirectoryLoader().load(options.contentDirectory)
             }
             content = loaded
-            diagnostics += loaded.diagnostics
+            result.diagnostics += loaded.diagnostics
             // Parse: only files whose bytes changed.
             let parsed = SiteParser.parse(loaded.snapshot, reusing: parsedFiles)
             parsedFiles = parsed.parsedFiles
-            diagnostics += parsed.diagnostics
-            site = parsed.site
+            result.diagnostics += parsed.diagnostics
+            result.site = parsed.site
         } catch {
             content = nil
-            diagnostics.append(error)
+            result.diagnostics.append(error)
         }
         lap("parse")
-        if let site {
+        guard stages >= .validate else { return result }
+        if let site = result.site {
             let validated = SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf), reusing: checkMemo)
-            diagnostics += validated.diagnostics
+            result.diagnostics += validated.diagnostics
             checkMemo = validated.memo
         }
         lap("check")
+        guard stages >= .templates else { return result }
 
-        // Templates: read again only after they changed, or the site's languages did.
-        let languages = site?.settings.languages ?? []
+        let languages = result.site?.settings.languages ?? []
         if templates == nil || templates?.languages != languages {
             templates = loadTemplates(languages: languages)
             templatesGeneration += 1
         }
-        diagnostics += templates?.diagnostics ?? []
+        var templateDiagnostics = templates?.diagnostics ?? []
         // Every update: a new version's pages may take a static file's path.
-        diagnostics += TemplateLoading.staticClashes(templates?.set, site: site, asOf: options.asOf)
+        templateDiagnostics += TemplateLoading.staticClashes(templates?.set, site: result.site, asOf: options.asOf)
+        result.diagnostics += templateDiagnostics
+        result.templates = templateDiagnostics.contains(where: { $0.severity == .error }) ? nil : templates?.set
         lap("templates")
+        return result
+    }
 
-        guard var site, let templateSet = templates?.set, !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
+    private func update(contentChanges: Set<String>?) -> SiteUpdate {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var stages: [StageTiming] = []
+        let read = read(contentChanges: contentChanges, through: .templates, timings: &stages)
+        var diagnostics = read.diagnostics
+        var lapStart = clock.now
+        func lap(_ stage: String) {
+            let now = clock.now
+            stages.append(StageTiming(stage: stage, elapsed: now - lapStart))
+            lapStart = now
+        }
+        func failing() -> Bool {
+            ExitStatus.forDiagnostics(diagnostics, strict: options.strict) != .success
+        }
+        func failed() -> SiteUpdate {
+            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start, stages: stages)
+        }
+
+        guard var site = read.site, let templateSet = read.templates, !failing() else { return failed() }
         if !options.includeDrafts { site = site.withoutDrafts() }
 
         // Render: every planned file whose inputs changed since the last good site.
@@ -194,7 +228,7 @@ public final class SiteEngine {
         let rendered = renderer.render(stale)
         lap("render")
         diagnostics += rendered.diagnostics
-        guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
+        guard !failing() else { return failed() }
 
         var changed: [String] = []
         for file in rendered.files where files[file.path] != file {

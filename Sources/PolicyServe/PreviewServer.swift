@@ -16,7 +16,7 @@ import UnixSignals
 /// even with browsers connected.
 public final class PreviewServer: Sendable {
     public struct Options: Sendable {
-        public var engine: EngineOptions
+        public var engine: SiteOptions
         public var host: String
         /// 0 picks a free port; the bound one is passed to `onListening`.
         public var port: Int
@@ -25,7 +25,7 @@ public final class PreviewServer: Sendable {
         /// Timeouts and the connection limit.
         public var limits: ServeLimits
 
-        public init(engine: EngineOptions, host: String = "127.0.0.1", port: Int = 8000, quietPeriod: Duration = .milliseconds(20), limits: ServeLimits = ServeLimits()) {
+        public init(engine: SiteOptions, host: String = "127.0.0.1", port: Int = 8000, quietPeriod: Duration = .milliseconds(20), limits: ServeLimits = ServeLimits()) {
             self.engine = engine
             self.host = host
             self.port = port

@@ -26,7 +26,7 @@ final class RebuildService: Service, @unchecked Sendable {
     // change queue's serial loop).
     private var printedDiagnostics: [Diagnostic]?
 
-    init(options: EngineOptions, store: SnapshotStore, console: ServeConsole, quietPeriod: Duration) {
+    init(options: SiteOptions, store: SnapshotStore, console: ServeConsole, quietPeriod: Duration) {
         engine = EngineBox(engine: SiteEngine(options))
         roots = [options.contentDirectory, options.templatesDirectory]
         self.store = store

@@ -138,7 +138,7 @@ struct CorpusBench {
     /// language; each edit adds a different sentence to its first paragraph.
     private func measureIncremental(_ corpus: Corpus, content: String, templates: String) throws -> (buildSeconds: Double, rebuildSeconds: Double, pages: Int, stages: [(stage: String, seconds: Double)], file: String) {
         guard let asOf = CalendarDate(iso: corpus.asOf) else { throw Failure(description: "bad --as-of \(corpus.asOf)") }
-        let engine = SiteEngine(EngineOptions(contentDirectory: content, templatesDirectory: templates, asOf: asOf))
+        let engine = SiteEngine(SiteOptions(contentDirectory: content, templatesDirectory: templates, asOf: asOf))
         var start = Clock.monotonicSeconds()
         let first = engine.build()
         let buildSeconds = Clock.monotonicSeconds() - start

@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        let options = BuildOptions(
+        let options = SiteOptions(
             contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, outputDirectory: output,
             asOf: try AsOfDate.resolve(input.asOf), includeDrafts: drafts, strict: report.strict, force: force
         )

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: ReportOptions
 
     func run() throws {
-        let report = CheckPipeline.check(CheckOptions(
+        let report = CheckPipeline.check(SiteOptions(
             contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: try AsOfDate.resolve(input.asOf), strict: options.strict
         ))
         DiagnosticPrinter.print(report.diagnostics, format: options.format)

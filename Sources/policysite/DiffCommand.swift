@@ -57,7 +57,7 @@ struct DiffCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let report = DiffPipeline.diff(DiffOptions(contentDirectory: content, policy: policy, from: from, to: to, language: lang))
+        let report = DiffPipeline.diff(SiteOptions(contentDirectory: content, asOf: try AsOfDate.resolve(nil)), DiffRequest(policy: policy, from: from, to: to, language: lang))
         if !report.diagnostics.isEmpty {
             DiagnosticPrinter.print(report.diagnostics, format: .text)
         }

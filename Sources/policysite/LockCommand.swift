@@ -34,7 +34,7 @@ struct LockCommand: ParsableCommand {
 
     func run() throws {
         let asOf = try AsOfDate.resolve(asOf)
-        let report = LockPipeline.lock(LockOptions(contentDirectory: content, asOf: asOf))
+        let report = LockPipeline.lock(SiteOptions(contentDirectory: content, asOf: asOf))
         DiagnosticPrinter.print(report.diagnostics, format: .text)
         guard report.exitStatus == .success else {
             FileHandle.standardError.write(Data("Not locked: fix the errors above first; \(report.lockFile) was not changed.\n".utf8))

@@ -46,7 +46,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let asOf = try AsOfDate.resolve(asOf)
         let date = try Self.effectiveDate(effective, asOf: asOf)
-        let report = NewVersionPipeline.create(NewVersionOptions(contentDirectory: content, policy: policy, effective: date, asOf: asOf))
+        let report = NewVersionPipeline.create(SiteOptions(contentDirectory: content, asOf: asOf), policy: policy, effective: date)
         DiagnosticPrinter.print(report.diagnostics, format: .text)
         if let refusal = report.refusal {
             FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))

@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             status: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
             diagnostics: { diagnostics in DiagnosticPrinter.print(diagnostics, format: .text) }
         )
-        let server = PreviewServer(.init(engine: EngineOptions(contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: asOf), host: host, port: port, limits: limits), console: console)
+        let server = PreviewServer(.init(engine: SiteOptions(contentDirectory: input.content, templatesDirectory: input.templatesDirectory, templatesRequired: input.templatesRequired, asOf: asOf), host: host, port: port, limits: limits), console: console)
         let first = await server.prepare()
         let pages = first.renderedPages.count
         let built = first.succeeded

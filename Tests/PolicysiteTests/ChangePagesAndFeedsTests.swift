@@ -14,7 +14,7 @@ import Testing
     func builtSite() throws -> [String: Data] {
         let site = TestSupport.fixtures.appendingPathComponent("sites/basic")
         let output = try TestSupport.temporaryDirectory().appendingPathComponent("Output")
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: site.appendingPathComponent("Content").path,
             templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
             outputDirectory: output.path,

@@ -45,7 +45,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let corpus = CorpusGenerator.generate(small)
         try CorpusWriter.write(corpus, to: directory.path, templatesFrom: TestSupport.packageRoot.appendingPathComponent("Templates").path)
-        let report = CheckPipeline.check(CheckOptions(
+        let report = CheckPipeline.check(SiteOptions(
             contentDirectory: directory.appendingPathComponent("Content").path,
             templatesDirectory: directory.appendingPathComponent("Templates").path,
             asOf: try #require(CalendarDate(iso: corpus.asOf))))

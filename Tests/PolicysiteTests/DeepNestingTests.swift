@@ -181,7 +181,7 @@ import Testing
         try Data(deep.utf8).write(to: content.appendingPathComponent("terms/2024-01-01/en.md"))
         let output = workspace.appendingPathComponent("Output")
 
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: content.path,
             templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
             outputDirectory: output.path,

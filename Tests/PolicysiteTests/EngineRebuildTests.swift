@@ -21,8 +21,8 @@ import Testing
             try FileManager.default.removeItem(at: content.appendingPathComponent("published.lock"))
         }
 
-        var options: EngineOptions {
-            EngineOptions(contentDirectory: content.path, templatesDirectory: templates.path, asOf: CalendarDate(iso: "2026-11-21")!)
+        var options: SiteOptions {
+            SiteOptions(contentDirectory: content.path, templatesDirectory: templates.path, asOf: CalendarDate(iso: "2026-11-21")!)
         }
 
         func path(_ relative: String) -> String { content.appendingPathComponent(relative).path }

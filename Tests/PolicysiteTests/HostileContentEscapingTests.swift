@@ -136,7 +136,7 @@ import Testing
     @Test func everyOutputOfAHostileSiteStaysInItsFormat() throws {
         let root = try TestSupport.temporaryDirectory()
         try Self.write(Self.buildableSite(), under: root)
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: root.appendingPathComponent("Content").path,
             templatesDirectory: root.appendingPathComponent("Templates").path,
             outputDirectory: root.appendingPathComponent("Output").path,

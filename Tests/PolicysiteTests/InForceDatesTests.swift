@@ -30,7 +30,7 @@ import Testing
     /// The basic fixture as of 2025-06-01: terms 2024-01-01 archived, 2025-01-01 current, 2030 upcoming.
     func builtSite() throws -> [String: Data] {
         let output = try TestSupport.temporaryDirectory().appendingPathComponent("Output")
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: TestSupport.fixtures.appendingPathComponent("sites/basic/Content").path,
             templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
             outputDirectory: output.path,

@@ -77,7 +77,7 @@ import Testing
     /// Builds the site with the real templates; the output's files by path.
     func build(_ directory: URL, asOf: String) throws -> [String: Data] {
         let output = directory.appendingPathComponent("Output")
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: directory.appendingPathComponent("Content").path,
             templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
             outputDirectory: output.path,
@@ -149,7 +149,7 @@ import Testing
         let directory = try write(Self.translatedLater)
         let content = directory.appendingPathComponent("Content").path
         for language in ["de", "ar"] {
-            let report = DiffPipeline.diff(DiffOptions(contentDirectory: content, policy: "privacy", from: "2024-01-01", to: "2025-01-01", language: language))
+            let report = DiffPipeline.diff(SiteOptions(contentDirectory: content, asOf: CalendarDate(iso: "2026-01-01")!), DiffRequest(policy: "privacy", from: "2024-01-01", to: "2025-01-01", language: language))
             #expect(report.exitStatus == .success, "\(report.diagnostics)")
             #expect(report.language?.rawValue == language)
             #expect(report.comparedLanguage?.rawValue == "en")
@@ -196,7 +196,7 @@ import Testing
             "cookies/2024-06-01/en.md": "## Your choices {#old-choices}\n\nRefuse them.\n",
             "cookies/2025-01-01/en.md": "---\nsummary: Choices are now settings.\n---\n\n## Settings {#settings}\n\nRefuse them.\n",
         ])
-        let checked = CheckPipeline.check(CheckOptions(contentDirectory: directory.appendingPathComponent("Content").path,
+        let checked = CheckPipeline.check(SiteOptions(contentDirectory: directory.appendingPathComponent("Content").path,
                                                        templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
                                                        asOf: CalendarDate(iso: "2025-06-01")!, strict: false))
         #expect(checked.exitStatus == .success, "\(checked.diagnostics)")

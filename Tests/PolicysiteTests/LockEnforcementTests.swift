@@ -74,7 +74,7 @@ import Testing
     @Test func lockDoesNotReportTheWarningsItResolves() throws {
         let directory = try TestSupport.temporaryDirectory()
         try writeCleanSite(in: directory, lock: "# empty\n")
-        let report = LockPipeline.lock(LockOptions(contentDirectory: directory.appendingPathComponent("Content").path, asOf: Self.asOf))
+        let report = LockPipeline.lock(SiteOptions(contentDirectory: directory.appendingPathComponent("Content").path, asOf: Self.asOf))
         #expect(report.exitStatus == .success)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(report.added.map(\.description) == ["terms/2024-01-01/en.md", "terms/2025-01-01/en.md"])

@@ -217,7 +217,7 @@ import Testing
         let text = try String(contentsOf: file, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "summary: >", with: "draft: true\nsummary: >").utf8).write(to: file)
         func build(drafts: Bool) -> [String: OutputFile] {
-            let engine = SiteEngine(EngineOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path,
+            let engine = SiteEngine(SiteOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path,
                                                   asOf: CalendarDate(iso: "2026-11-21")!, includeDrafts: drafts))
             #expect(engine.build().succeeded)
             return engine.files
@@ -246,7 +246,7 @@ import Testing
 
     @Test func aTakenPortIsReported() async throws {
         try await ServedSample.with { site in
-            let second = PreviewServer(.init(engine: EngineOptions(contentDirectory: site.content.path, templatesDirectory: site.root.appendingPathComponent("Templates").path, asOf: CalendarDate(iso: "2026-11-21")!), port: site.port),
+            let second = PreviewServer(.init(engine: SiteOptions(contentDirectory: site.content.path, templatesDirectory: site.root.appendingPathComponent("Templates").path, asOf: CalendarDate(iso: "2026-11-21")!), port: site.port),
                                        console: ServeConsole(status: { _ in }, diagnostics: { _ in }))
             do {
                 try await second.serviceGroup(handleSignals: false) { _ in }.run()

@@ -43,7 +43,7 @@ final class ServedSample: @unchecked Sendable {
         let lines = LockedLines()
         let console = ServeConsole(status: { lines.append($0) }, diagnostics: { lines.append(contentsOf: $0.map(\.message)) })
         let options = PreviewServer.Options(
-            engine: EngineOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path, asOf: CalendarDate(iso: asOf)!),
+            engine: SiteOptions(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path, asOf: CalendarDate(iso: asOf)!),
             host: "127.0.0.1", port: 0, limits: limits
         )
         let server = PreviewServer(options, console: console)

@@ -23,9 +23,9 @@ import Testing
         let templates = directory.appendingPathComponent("Templates").path
         let asOf = try #require(CalendarDate(iso: siteCase.asOf))
 
-        let checked = CheckPipeline.check(CheckOptions(contentDirectory: content, templatesDirectory: templates, asOf: asOf, strict: siteCase.strict))
+        let checked = CheckPipeline.check(SiteOptions(contentDirectory: content, templatesDirectory: templates, asOf: asOf, strict: siteCase.strict))
         let output = directory.appendingPathComponent("Output")
-        let built = BuildPipeline.build(BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output.path, asOf: asOf, strict: siteCase.strict))
+        let built = BuildPipeline.build(SiteOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output.path, asOf: asOf, strict: siteCase.strict))
 
         // Paths as a user in the site's directory sees them.
         func report(_ diagnostics: [Diagnostic]) -> String {

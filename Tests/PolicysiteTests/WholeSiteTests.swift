@@ -10,7 +10,7 @@ import Testing
     let templates = TestSupport.packageRoot.appendingPathComponent("Templates").path
 
     func build(_ site: URL, asOf: String, into output: URL) -> BuildReport {
-        BuildPipeline.build(BuildOptions(
+        BuildPipeline.build(SiteOptions(
             contentDirectory: site.appendingPathComponent("Content").path,
             templatesDirectory: templates,
             outputDirectory: output.path,
@@ -137,7 +137,7 @@ import Testing
         let marker = Data("policysite output directory\n".utf8)
         try marker.write(to: output.appendingPathComponent(".policysite"))
 
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: fixture.appendingPathComponent("Content").path,
             templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
             outputDirectory: output.path,
@@ -151,7 +151,7 @@ import Testing
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         #expect(actual == expected)
         // `check` reports exactly what `build` does.
-        let checked = CheckPipeline.check(CheckOptions(
+        let checked = CheckPipeline.check(SiteOptions(
             contentDirectory: fixture.appendingPathComponent("Content").path,
             templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
             asOf: CalendarDate(iso: "2025-01-01")!
