@@ -31,7 +31,12 @@ import Testing
         for name in try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted() where name.hasSuffix(".txt") {
             let text = try String(contentsOf: cases.appendingPathComponent(name), encoding: .utf8)
             let siteCase = try SiteCase(name: name, text: text)
-            for file in siteCase.files where file.path.hasSuffix(".md") { bodies.append(("\(name): \(file.path)", file.text)) }
+            for step in siteCase.steps {
+                for file in step.files where file.path.hasSuffix(".md") {
+                    guard let text = String(validating: file.bytes, as: UTF8.self) else { continue }
+                    bodies.append(("\(name): \(file.path)", text))
+                }
+            }
         }
         #expect(bodies.count > 40, "expected the fixtures' and sample site's Markdown, found \(bodies.count) files")
         #expect(Self.expectEquivalent(bodies) > 40)

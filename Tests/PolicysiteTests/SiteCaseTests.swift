@@ -4,9 +4,13 @@ import PolicyModel
 import PolicyPipeline
 import Testing
 
-/// Every case under `Fixtures/cases/`: `check` and `build` report exactly the expected
-/// diagnostics (code, file, line, column, message) with the expected exit status, and a failed
-/// build writes nothing. `POLICYSITE_UPDATE_GOLDEN=1 swift test` rewrites the expected part.
+/// Every case under `Fixtures/cases/`, step by step (the site as written, then each edit):
+/// `check` and `build` report exactly the expected diagnostics (code, file, line, column,
+/// message) with the expected exit status; a failed build leaves the previous output as it was;
+/// built files contain the lines the case expects; and one engine carried through every step
+/// (first built from the site with a file missing, then given it back) reports the same
+/// diagnostics and holds the same files as the fresh builds. `POLICYSITE_UPDATE_GOLDEN=1 swift
+/// test` rewrites the expected parts.
 @Suite struct SiteCaseTests {
     static let root = TestSupport.fixtures.appendingPathComponent("cases")
     static let names: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
@@ -19,28 +23,80 @@ import Testing
         let siteCase = try SiteCase(name: file, text: text)
         let directory = try TestSupport.temporaryDirectory()
         try siteCase.write(into: directory)
-        let content = directory.appendingPathComponent("Content").path
-        let templates = directory.appendingPathComponent("Templates").path
         let asOf = try #require(CalendarDate(iso: siteCase.asOf))
-
-        let checked = CheckPipeline.check(SiteOptions(contentDirectory: content, templatesDirectory: templates, asOf: asOf, strict: siteCase.strict))
         let output = directory.appendingPathComponent("Output")
-        let built = BuildPipeline.build(SiteOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output.path, asOf: asOf, strict: siteCase.strict))
+        let options = SiteOptions(contentDirectory: directory.appendingPathComponent("Content").path,
+                                  templatesDirectory: directory.appendingPathComponent("Templates").path,
+                                  outputDirectory: output.path, asOf: asOf, strict: siteCase.strict)
+        // A previous site, marked as an earlier build's: a failed build must leave it alone.
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("previous".utf8).write(to: output.appendingPathComponent("index.html"))
+        try Data("policysite output directory\n".utf8).write(to: output.appendingPathComponent(".policysite"))
 
         // Paths as a user in the site's directory sees them.
         func report(_ diagnostics: [Diagnostic]) -> String {
             DiagnosticFormat.text.format(diagnostics).replacingOccurrences(of: directory.path + "/", with: "")
         }
-        let actual = report(checked.diagnostics)
-        if TestSupport.updateGolden {
-            try Data(SiteCase.replacingExpected(in: text, with: actual).utf8).write(to: url)
-        } else {
-            #expect(actual == siteCase.expected, "\(file)")
+
+        let engine = SiteEngine(options)
+        var actualExpected: [String] = []
+        for (index, step) in siteCase.steps.enumerated() {
+            let label = index == 0 ? file : "\(file), edit \(index)"
+            var touched: [String] = []
+            if index > 0 { touched = try siteCase.apply(step, in: directory) }
+
+            let checked = CheckPipeline.check(options)
+            let before = try TestSupport.files(under: output)
+            let built = BuildPipeline.build(options)
+            let actual = report(checked.diagnostics)
+            actualExpected.append(actual)
+            if let expected = step.expected, !TestSupport.updateGolden {
+                #expect(actual == expected, "\(label)")
+            }
+            #expect(checked.exitStatus.rawValue == step.exit, "\(label): check exited \(checked.exitStatus.rawValue)")
+            #expect(report(built.diagnostics) == actual, "\(label): build and check disagree")
+            #expect(built.exitStatus == checked.exitStatus)
+            #expect(built.wroteOutput == (checked.exitStatus == .success))
+            if !built.wroteOutput { #expect(try TestSupport.files(under: output) == before, "\(label): a failed build changed the output") }
+            for expectation in step.expectations {
+                let path = directory.appendingPathComponent(expectation.path).path
+                let page = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                #expect(!page.isEmpty, "\(label): \(expectation.path) was not built")
+                for line in expectation.lines where !page.contains(line) {
+                    Issue.record("\(label): \(expectation.path) lacks \(line)")
+                }
+            }
+
+            // The engine, carried through the steps, agrees with the fresh build.
+            let update: SiteUpdate
+            if index == 0 {
+                update = try engineAfterAMissingFile(engine, siteCase: siteCase, in: directory)
+            } else {
+                update = engine.rebuild(changedPaths: touched)
+            }
+            #expect(report(update.diagnostics) == report(built.diagnostics), "\(label): the engine and a fresh build disagree")
+            #expect(update.succeeded == built.wroteOutput, "\(label)")
+            if built.wroteOutput {
+                let fresh = Dictionary(uniqueKeysWithValues: built.files.map { ($0.path, $0) })
+                let differing = Set(fresh.keys).union(engine.files.keys).filter { fresh[$0] != engine.files[$0] }.sorted()
+                #expect(differing == [], "\(label): the engine's files differ from a fresh build's")
+            }
         }
-        #expect(checked.exitStatus.rawValue == siteCase.exit, "\(file): check exited \(checked.exitStatus.rawValue)")
-        #expect(report(built.diagnostics) == actual, "\(file): build and check disagree")
-        #expect(built.exitStatus == checked.exitStatus)
-        #expect(built.wroteOutput == (checked.exitStatus == .success))
-        if !built.wroteOutput { #expect(!FileManager.default.fileExists(atPath: output.path)) }
+        if TestSupport.updateGolden {
+            try Data(SiteCase.replacingExpected(in: text, with: actualExpected).utf8).write(to: url)
+        }
+    }
+
+    /// The engine built first from the site with its last content file missing (when it has
+    /// more than one), then told the file came back: so every case also tests a rebuild.
+    private func engineAfterAMissingFile(_ engine: SiteEngine, siteCase: SiteCase, in directory: URL) throws -> SiteUpdate {
+        let contentFiles = siteCase.steps[0].files.map(\.path).filter { $0.hasPrefix("Content/") && $0.hasSuffix(".md") }.sorted()
+        guard contentFiles.count > 1, let last = contentFiles.last else { return engine.build() }
+        let url = directory.appendingPathComponent(last)
+        let bytes = try Data(contentsOf: url)
+        try FileManager.default.removeItem(at: url)
+        _ = engine.build()
+        try bytes.write(to: url)
+        return engine.rebuild(changedPaths: [url.path])
     }
 }
