@@ -14,14 +14,19 @@ import PolicyMarkdown
 /// Recursion follows the diff's containers, at most `BlockAligner.maxDepth` deep, and within
 /// unchanged blocks `HTMLRenderer`'s, bounded by the parser's nesting caps.
 public struct ChangeHTML {
-    /// Visually hidden text opening each insertion and deletion.
+    /// Visually hidden text opening each insertion and deletion inside a text, and the visible
+    /// label of a whole added or removed block ("Added", "Removed").
     public struct Labels: Sendable, Equatable {
         public var inserted: String
         public var deleted: String
+        public var added: String
+        public var removed: String
 
-        public init(inserted: String, deleted: String) {
+        public init(inserted: String, deleted: String, added: String? = nil, removed: String? = nil) {
             self.inserted = inserted
             self.deleted = deleted
+            self.added = added ?? inserted
+            self.removed = removed ?? deleted
         }
     }
 
@@ -39,12 +44,55 @@ public struct ChangeHTML {
         self.linkTarget = linkTarget
     }
 
-    /// A section's blocks; `section` is its heading's text, which names its tables.
+    /// A changed section's blocks; `section` is its heading's text, which names its tables.
+    /// Its changes are shown in full; the unchanged paragraphs, lists, quotes, tables and code
+    /// around them are folded to a line of context that expands (headings stay, as landmarks).
     public func render(_ blocks: [DiffBlock], section: String? = nil) -> String {
         var html = ""
         let tableLabels = TableLabeller(context: section)
-        for block in blocks { render(block, tight: false, tableLabels: tableLabels, into: &html) }
+        for block in blocks {
+            if case .unchanged(let inner) = block, let line = Self.contextLine(inner) {
+                html += "<details class=\"diff-context\"><summary>" + HTMLEscaping.escape(line) + "</summary>\n"
+                renderWhole(inner, side: .new, tight: false, tableLabels: tableLabels, into: &html)
+                html += "</details>\n"
+            } else {
+                render(block, tight: false, tableLabels: tableLabels, into: &html)
+            }
+        }
         return html
+    }
+
+    /// A whole added or removed section's blocks, shown as they are: the section is marked as
+    /// a whole, so its lines need no marks of their own.
+    public func renderWhole(_ blocks: [DiffBlock], section: String? = nil) -> String {
+        var html = ""
+        let tableLabels = TableLabeller(context: section)
+        for block in blocks {
+            switch block {
+            case .inserted(let inner), .unchanged(let inner): renderWhole(inner, side: .new, tight: false, tableLabels: tableLabels, into: &html)
+            case .deleted(let inner): renderWhole(inner, side: .old, tight: false, tableLabels: tableLabels, into: &html)
+            default: render(block, tight: false, tableLabels: tableLabels, into: &html)
+            }
+        }
+        return html
+    }
+
+    /// The first words of an unchanged block, for its folded line; nil for blocks that stay as
+    /// they are (headings, rules).
+    static func contextLine(_ block: MarkdownBlock) -> String? {
+        var text: String
+        switch block.kind {
+        case .paragraph(let inlines): text = inlines.plainText
+        case .list(let list): text = list.items.first.flatMap { $0.first.flatMap(contextLine) } ?? ""
+        case .blockQuote(let children): text = children.first.flatMap(contextLine) ?? ""
+        case .table(let table): text = TableMarkup.label(table.header)
+        case .codeBlock(_, let code): text = String(code.prefix { $0 != "\n" })
+        case .heading, .thematicBreak, .htmlBlock: return nil
+        }
+        let limit = 120
+        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        return text.isEmpty ? nil : text
     }
 
     /// Inline runs (a changed heading's, or a paragraph's), without a block around them.
@@ -81,16 +129,21 @@ public struct ChangeHTML {
         return "<span class=\"\(HTMLEscaping.escape(hiddenClass))\">\(HTMLEscaping.escape(text))</span>"
     }
 
+    /// The visible label of a whole added or removed block, read by screen readers too.
+    private func blockLabel(_ operation: InlineDiffRun.Operation) -> String {
+        "<span class=\"diff-label\">\(HTMLEscaping.escape(operation == .insert ? labels.added : labels.removed))</span>"
+    }
+
     private func render(_ block: DiffBlock, tight: Bool, tableLabels: TableLabeller, into html: inout String) {
         switch block {
         case .unchanged(let block):
             renderWhole(block, side: .new, tight: tight, tableLabels: tableLabels, into: &html)
         case .inserted(let block):
-            html += "<ins class=\"diff-block\">" + label(.insert)
+            html += "<ins class=\"diff-block\">" + blockLabel(.insert)
             renderMarked(block, .insert, tight: tight, tableLabels: tableLabels, into: &html)
             html += "</ins>\n"
         case .deleted(let block):
-            html += "<del class=\"diff-block\">" + label(.delete)
+            html += "<del class=\"diff-block\">" + blockLabel(.delete)
             renderMarked(block, .delete, tight: tight, tableLabels: tableLabels, into: &html)
             html += "</del>\n"
         case .changed(_, let new, let runs):

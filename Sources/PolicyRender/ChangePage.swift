@@ -20,7 +20,9 @@ extension SiteRenderer {
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         let policyName = policyTitle(policy, language: language, document: readerNew)
         var base = pageBase(language: language, page: page,
-                            title: strings.format("changesTitle", language, ["policy": policyName, "date": date(entry.effective)])) {
+                            // An upcoming version's page says what *will* change.
+                            title: strings.format(entry.status == .upcoming ? "changesTitleUpcoming" : "changesTitle", language,
+                                                  ["policy": policyName, "date": date(entry.effective)])) {
             SiteLayout.changes($0, policy.slug, entry.effective)
         }
         base.feedHref = page.href(to: SiteLayout.feed(language, policy.slug))
@@ -46,6 +48,7 @@ extension SiteRenderer {
         let diff = VersionDiff.compare(old: oldDocument, new: newDocument)
         var sections: [ChangeSectionItem] = []
         var unchanged: [ChangeSectionItem] = []
+        var usedIDs: Set<String> = []
         for section in diff.sections {
             let sideOfSection: DiffSide = section.status == .removed ? .old : .new
             let side = sideOfSection == .old ? oldDocument : newDocument
@@ -72,12 +75,37 @@ extension SiteRenderer {
                 item.renamedFrom = strings.format("renamedFrom", language, ["heading": old.plainText])
             }
             if section.moved { item.movedText = strings.text("sectionMoved", language) }
+            let headingText = (section.newHeading ?? section.oldHeading)?.plainText
+            item.headingText = headingText ?? strings.text("introSection", language)
             if section.status == .unchanged {
                 unchanged.append(item)
-            } else {
-                item.bodyHTML = renderer.render(section.blocks, section: (section.newHeading ?? section.oldHeading)?.plainText)
-                sections.append(item)
+                continue
             }
+            // Anchors are unique within a version, but a removed section's may repeat a new one's.
+            var id = "change-" + (section.anchor.isEmpty ? "intro" : section.anchor)
+            if !usedIDs.insert(id).inserted {
+                id = "change-\(sections.count + 1)"
+                usedIDs.insert(id)
+            }
+            item.id = id
+            // "+12 −3", each side only when it has words: "+37" for an added section.
+            var shown: [String] = []
+            var spoken: [String] = []
+            if section.wordsInserted > 0 {
+                shown.append("+\(section.wordsInserted)")
+                spoken.append(strings.text("diffInserted", language) + "\(section.wordsInserted)")
+            }
+            if section.wordsDeleted > 0 {
+                shown.append("−\(section.wordsDeleted)")
+                spoken.append(strings.text("diffDeleted", language) + "\(section.wordsDeleted)")
+            }
+            item.countsText = shown.joined(separator: " ")
+            item.countsLabel = spoken.joined(separator: ", ")
+            switch section.status {
+            case .added, .removed: item.bodyHTML = renderer.renderWhole(section.blocks, section: headingText)
+            case .changed, .unchanged: item.bodyHTML = renderer.render(section.blocks, section: headingText)
+            }
+            sections.append(item)
         }
 
         // The authors' summary as the reader's page of the new version gives it.
@@ -103,7 +131,9 @@ extension SiteRenderer {
     /// version's page (its date, its anchors), the others as on the new one's (`ChangeLinkTargets`).
     private func changeRenderer(language: LanguageTag, targets: ChangeLinkTargets) -> ChangeHTML {
         let labels = ChangeHTML.Labels(inserted: templates.strings.text("diffInserted", language),
-                                       deleted: templates.strings.text("diffDeleted", language))
+                                       deleted: templates.strings.text("diffDeleted", language),
+                                       added: templates.strings.text("sectionAdded", language),
+                                       removed: templates.strings.text("sectionRemoved", language))
         return ChangeHTML(labels: labels) { link, side in targets.target(link, on: side) }
     }
 }

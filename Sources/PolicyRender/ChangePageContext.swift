@@ -60,6 +60,14 @@ struct ChangeSectionItem: TemplateContext {
     var contentDir: String
     /// The section's blocks, with `<ins>`/`<del>`; empty for unchanged sections.
     var bodyHTML: String
+    /// The section element's id on this page, which the list of changes at the top links to.
+    var id: String = ""
+    /// The heading's text, which repeated links ("Read this section") carry for screen readers.
+    var headingText: String = ""
+    /// "+12 −3": the words inserted and deleted, shown; empty when none were.
+    var countsText: String = ""
+    /// The same in words for screen readers ("Inserted: 12, Deleted: 3").
+    var countsLabel: String = ""
 
     static let fields = TemplateFields<ChangeSectionItem>([
         .text("status") { $0.status },
@@ -71,5 +79,9 @@ struct ChangeSectionItem: TemplateContext {
         .text("contentLang") { $0.contentLang },
         .text("contentDir") { $0.contentDir },
         .text("bodyHTML") { $0.bodyHTML },
+        .text("id") { $0.id },
+        .text("headingText") { $0.headingText },
+        .text("countsText") { $0.countsText },
+        .text("countsLabel") { $0.countsLabel },
     ])
 }

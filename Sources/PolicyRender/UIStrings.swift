@@ -25,6 +25,7 @@ public struct UIStrings: Sendable {
         "chooseLanguage", "permanentAddress", "allPolicies", "backToPolicy", "siteNavigation",
         "changesTitle", "previousVersion", "thisVersion", "sectionAdded", "sectionRemoved", "sectionChanged", "sectionMoved", "renamedFrom", "introSection", "readSection", "unchangedSections", "noChanges", "diffInserted", "diffDeleted", "changesFallbackNotice", "readWhatWillChange",
         "draft", "notFoundTitle", "notFoundText",
+        "changesTitleUpcoming",
     ]
 
     public init(tables: [LanguageTag: [String: String]], languageNames: [LanguageTag: [String: String]], fallback: LanguageTag) {

@@ -261,9 +261,9 @@ import Testing
             .init(href: "/\(side == .old ? "old" : "new")/\(link.destination)")
         }).render(diff.sections[0].blocks)
         #expect(html == """
-            <del class="diff-block"><span class="visually-hidden">-</span><p>See <a href="/old/policy:x">this</a>.</p>
+            <del class="diff-block"><span class="diff-label">-</span><p>See <a href="/old/policy:x">this</a>.</p>
             </del>
-            <ins class="diff-block"><span class="visually-hidden">+</span><blockquote>
+            <ins class="diff-block"><span class="diff-label">+</span><blockquote>
             <p>Quoted.</p>
             </blockquote>
             </ins>
