@@ -18,6 +18,44 @@ import Testing
         ))
     }
 
+    /// The fixture site built by an engine that first saw it without each of its files in turn,
+    /// then with a text edited, and was told each time the file came back: the same files and
+    /// diagnostics as a fresh build (the cases under `Fixtures/cases` are checked the same way).
+    @Test func basicSiteFromAnEngineAfterEditsMatchesAFreshBuild() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let content = directory.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: TestSupport.fixtures.appendingPathComponent("sites/basic/Content"), to: content)
+        let options = SiteOptions(contentDirectory: content.path, templatesDirectory: templates, asOf: CalendarDate(iso: "2025-06-01")!)
+        let fresh = SiteEngine(options)
+        let freshUpdate = fresh.build()
+        #expect(freshUpdate.succeeded)
+
+        let engine = SiteEngine(options)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(files.count >= 6)
+        var first = true
+        for file in files {
+            let url = content.appendingPathComponent(file)
+            let bytes = try Data(contentsOf: url)
+            try FileManager.default.removeItem(at: url)
+            if first { _ = engine.build(); first = false } else { _ = engine.rebuild(changedPaths: [url.path]) }
+            try bytes.write(to: url)
+            _ = engine.rebuild(changedPaths: [url.path])
+        }
+        // An edit and its undoing.
+        let edited = content.appendingPathComponent(files[0])
+        let original = try Data(contentsOf: edited)
+        try (original + Data("\nOne more sentence.\n".utf8)).write(to: edited)
+        _ = engine.rebuild(changedPaths: [edited.path])
+        try original.write(to: edited)
+        let last = engine.rebuild(changedPaths: [edited.path])
+
+        #expect(last.succeeded)
+        #expect(last.diagnostics == freshUpdate.diagnostics)
+        let differing = Set(fresh.files.keys).union(engine.files.keys).filter { fresh.files[$0] != engine.files[$0] }.sorted()
+        #expect(differing == [])
+    }
+
     @Test func basicSiteMatchesExpectedOutput() throws {
         let site = TestSupport.fixtures.appendingPathComponent("sites/basic")
         let output = try TestSupport.temporaryDirectory().appendingPathComponent("Output")
