@@ -148,15 +148,6 @@ public struct Site: Sendable, Equatable {
 
     /// The site without draft documents, and without versions left with no document.
     public func withoutDrafts() -> Site {
-        let policies = self.policies.map { policy in
-            var policy = policy
-            policy.versions = policy.versions.compactMap { version in
-                var version = version
-                version.documents.removeAll { $0.frontMatter.draft }
-                return version.documents.isEmpty ? nil : version
-            }
-            return policy
-        }
-        return Site(settings: settings, policies: policies, publishedLock: publishedLock, sourceFiles: sourceFiles)
+        Site(settings: settings, policies: policies.map { $0.withoutDrafts() }, publishedLock: publishedLock, sourceFiles: sourceFiles)
     }
 }
