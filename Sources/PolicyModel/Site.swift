@@ -146,8 +146,12 @@ public struct Site: Sendable, Equatable {
         policies.first { $0.slug == slug }
     }
 
-    /// The site without draft documents, and without versions left with no document.
+    /// The site without draft documents, without versions left with no document, and without
+    /// policies left with no version (a policy whose every version is a draft is not published:
+    /// a build without drafts writes no page of it, as a versions index or feed of nothing would
+    /// link to a main page that does not exist).
     public func withoutDrafts() -> Site {
-        Site(settings: settings, policies: policies.map { $0.withoutDrafts() }, publishedLock: publishedLock, sourceFiles: sourceFiles)
+        let policies = policies.map { $0.withoutDrafts() }.filter { !$0.versions.isEmpty }
+        return Site(settings: settings, policies: policies, publishedLock: publishedLock, sourceFiles: sourceFiles)
     }
 }

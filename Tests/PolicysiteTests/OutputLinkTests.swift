@@ -108,6 +108,18 @@ import Testing
         #expect(page("fr/privacy/2025-03-01/index.html").contains("id=\"questions-fréquentes\""))
         // Drafts link drafts.
         #expect(page("en/privacy/2026-07-01/index.html").contains("href=\"../../../en/cookies/2026-06-01/#draft-only\""))
+        // A policy with only a draft has pages with drafts, and none without (its versions
+        // index linked a main page that did not exist).
+        #expect(files["en/terms/index.html"] != nil)
+        let published = workspace.appendingPathComponent("Published")
+        let publishedReport = BuildPipeline.build(BuildOptions(
+            contentDirectory: workspace.appendingPathComponent("Content").path,
+            templatesDirectory: workspace.appendingPathComponent("Templates").path,
+            outputDirectory: published.path, asOf: CalendarDate(iso: "2025-06-01")!))
+        try #require(publishedReport.exitStatus == .success, "\(publishedReport.diagnostics)")
+        let publishedFiles = try TestSupport.files(under: published)
+        #expect(publishedFiles.keys.filter { $0.contains("terms") }.sorted() == [])
+        #expect(!String(decoding: publishedFiles["sitemap.xml"] ?? Data(), as: UTF8.self).contains("terms"))
         // The 404 page links from baseURL's path.
         #expect(page("404.html").contains("href=\"/legal/en/\""))
     }
