@@ -39,9 +39,10 @@ struct LinkCheck: UnitCheck {
 
     /// Each document on its own. Its result depends on its own bytes, the languages of its
     /// version and which of them are drafts (which pages show it), the policies that exist, and,
-    /// per policy it links to, when that policy's versions take effect and the files of the version its links lead to (the
-    /// one in force on the linking date): all of that is in its key, and nothing more, so an
-    /// edit to an upcoming version re-checks only the texts whose links lead there.
+    /// per policy it links to, when that policy's versions take effect and the files of the
+    /// version its links lead to (the one in force on the linking date): all of that is in its
+    /// key, and nothing more, so an edit to an upcoming version re-checks only the texts whose
+    /// links lead there.
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: LinkingDocument)] {
         let site = input.site
         let targets = Targets(site)
