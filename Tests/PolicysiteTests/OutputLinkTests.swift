@@ -165,6 +165,47 @@ import Testing
         #expect(String(decoding: withDrafts["en/privacy/2025-09-01/index.html"] ?? Data(), as: UTF8.self).contains("href=\"../../../en/cookies/2025-01-01/#settings\""))
     }
 
+    /// Known gap (drafts preview only): a published text links a version whose translation is
+    /// a draft. Published, the German cookie page shows the English text, which has
+    /// `#questions`, and that is what `check` checks; with drafts, that page shows the German
+    /// draft, whose anchor is `#fragen`, so the German privacy page's link breaks in `serve` and
+    /// `build --drafts`. Checking it needs LinkCheck to check published texts against the
+    /// drafts' pages too (and key its memo on those drafts): left to the validate refactor.
+    @Test func aDraftTranslationOfALinkedVersionBreaksPreviewLinks() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let files = [
+            "site.yml": "title: T\nbaseURL: https://example.com/\nlanguages: [en, de]\n",
+            "cookies/policy.yml": "title: { en: Cookies, de: Cookies }\n",
+            "privacy/policy.yml": "title: { en: Privacy, de: Datenschutz }\n",
+            "cookies/2024-01-01/en.md": "## Questions\n\nAsk.\n",
+            "cookies/2024-01-01/de.md": "---\ndraft: true\n---\n\n## Fragen\n\nFragen Sie.\n",
+            "privacy/2024-01-01/en.md": "See [questions](policy:cookies#questions).\n",
+            "privacy/2024-01-01/de.md": "Siehe [Fragen](policy:cookies#questions).\n",
+        ]
+        for (path, text) in files {
+            let url = directory.appendingPathComponent("Content/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        for drafts in [false, true] {
+            let output = directory.appendingPathComponent(drafts ? "Drafts" : "Output")
+            let report = BuildPipeline.build(BuildOptions(
+                contentDirectory: directory.appendingPathComponent("Content").path,
+                templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
+                outputDirectory: output.path, asOf: CalendarDate(iso: "2025-06-01")!, includeDrafts: drafts))
+            try #require(report.exitStatus == .success, "\(report.diagnostics)")
+            var checker = try OutputLinkChecker(output: output, baseURL: "https://example.com/")
+            let links = checker.check()
+            if drafts {
+                withKnownIssue("check does not check published links against draft translations of their target") {
+                    #expect(links.broken.isEmpty, "\(links)")
+                }
+            } else {
+                #expect(links.broken.isEmpty, "\(links)")
+            }
+        }
+    }
+
     // MARK: The checker itself
 
     static let miniSite: [String: Data] = [
