@@ -9,4 +9,25 @@ extension Policy {
     public func versionLinked(on date: CalendarDate) -> PolicyVersion? {
         versionInForce(on: date) ?? versions.first
     }
+
+    /// The version a `policy:` link reaches from a published text or from a draft (`fromDraft`),
+    /// in a site whose policies may hold drafts (`build --drafts`, `serve`). A published text
+    /// links among the published versions only, as in a build without drafts: its pages are the
+    /// same either way, and the link check, which checks published text against published text,
+    /// checked the anchor on the page linked. A draft is previewed with the other drafts.
+    public func versionLinked(on date: CalendarDate, fromDraft: Bool) -> PolicyVersion? {
+        fromDraft ? versionLinked(on: date) : withoutDrafts().versionLinked(on: date)
+    }
+
+    /// The policy as published pages see it: without draft documents, and without the versions
+    /// left with none.
+    public func withoutDrafts() -> Policy {
+        var policy = self
+        policy.versions = versions.compactMap { version in
+            var version = version
+            version.documents.removeAll { $0.frontMatter.draft }
+            return version.documents.isEmpty ? nil : version
+        }
+        return policy
+    }
 }

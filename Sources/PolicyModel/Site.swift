@@ -161,17 +161,12 @@ public struct Site: Sendable, Equatable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// The site without draft documents, and without versions left with no document.
+    /// The site without draft documents, without versions left with no document, and without
+    /// policies left with no version (a policy whose every version is a draft is not published:
+    /// a build without drafts writes no page of it, as a versions index or feed of nothing would
+    /// link to a main page that does not exist).
     public func withoutDrafts() -> Site {
-        let policies = self.policies.map { policy in
-            var policy = policy
-            policy.versions = policy.versions.compactMap { version in
-                var version = version
-                version.documents.removeAll { $0.frontMatter.draft }
-                return version.documents.isEmpty ? nil : version
-            }
-            return policy
-        }
+        let policies = policies.map { $0.withoutDrafts() }.filter { !$0.versions.isEmpty }
         return Site(settings: settings, policies: policies, publishedLock: publishedLock, sourceFiles: sourceFiles)
     }
 }

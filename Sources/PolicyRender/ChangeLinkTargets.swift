@@ -37,7 +37,7 @@ struct ChangeLinkTargets {
             return Side(text: text, readerText: readerText,
                         readerPage: SiteLayout.version(reader, slug, version.effective),
                         textPage: SiteLayout.version(text.language, slug, version.effective),
-                        links: LinkResolver(site: site, language: linkLanguage, linkingDate: version.effective, page: page))
+                        links: LinkResolver(site: site, language: linkLanguage, linkingDate: version.effective, page: page, fromDraft: text.frontMatter.draft))
         }
         self.page = page
         baseURL = site.settings.baseURL

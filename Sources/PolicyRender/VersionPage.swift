@@ -15,7 +15,7 @@ extension SiteRenderer {
             isFeaturedPage ? SiteLayout.policyHome(other, policy.slug) : SiteLayout.version(other, policy.slug, entry.effective)
         }
         base.feedHref = page.href(to: SiteLayout.feed(language, policy.slug))
-        let links = LinkResolver(site: site, language: language, linkingDate: entry.effective, page: page)
+        let links = LinkResolver(site: site, language: language, linkingDate: entry.effective, page: page, fromDraft: document.frontMatter.draft)
         let rendered = DocumentRenderer.render(document, links: links)
 
         var notices: [NoticeItem] = []

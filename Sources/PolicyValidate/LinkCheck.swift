@@ -38,10 +38,11 @@ struct LinkCheck: UnitCheck {
     }
 
     /// Each document on its own. Its result depends on its own bytes, the languages of its
-    /// version (which pages show it), the policies that exist, and, per policy it links to, when
-    /// that policy's versions take effect and the files of the version its links lead to (the
-    /// one in force on the linking date): all of that is in its key, and nothing more, so an
-    /// edit to an upcoming version re-checks only the texts whose links lead there.
+    /// version and which of them are drafts (which pages show it), the policies that exist, and,
+    /// per policy it links to, when that policy's versions take effect and the files of the
+    /// version its links lead to (the one in force on the linking date): all of that is in its
+    /// key, and nothing more, so an edit to an upcoming version re-checks only the texts whose
+    /// links lead there.
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: LinkingDocument)] {
         let site = input.site
         let targets = Targets(site)
@@ -51,7 +52,8 @@ struct LinkCheck: UnitCheck {
         var targetPrints = LinkTargetFingerprints(input: input)
         return site.policies.enumerated().flatMap { p, policy in
             policy.versions.enumerated().flatMap { v, version in
-                let languages = version.documents.map(\.language.rawValue).joined(separator: ",").hashValue
+                // Which pages show a text depends on which of its siblings are drafts, too.
+                let languages = version.documents.map { "\($0.language.rawValue)\($0.frontMatter.draft ? "~" : "")" }.joined(separator: ",").hashValue
                 return version.documents.enumerated().map { d, document in
                     let draft = document.frontMatter.draft
                     let policies = draft ? targets.all : targets.published
@@ -69,7 +71,12 @@ struct LinkCheck: UnitCheck {
     func problems(in unit: LinkingDocument, of input: ValidationInput) -> [Diagnostic] {
         let document = unit.index.document(in: input.site)
         // A published page links to published text; a draft is previewed with the other drafts.
-        var checker = DocumentLinks(document: document, version: unit.index.version(in: input.site), settings: input.site.settings,
+        // A published text's pages are built without the drafts: the languages showing it are
+        // those that fall back to it among published texts (a draft default-language text leaves
+        // its own page to a published translation, whose links then resolve for that language).
+        var version = unit.index.version(in: input.site)
+        if !document.frontMatter.draft { version.documents.removeAll { $0.frontMatter.draft } }
+        var checker = DocumentLinks(document: document, version: version, settings: input.site.settings,
                                     policies: unit.targets.all, targets: document.frontMatter.draft ? unit.targets.all : unit.targets.published)
         var diagnostics: [Diagnostic] = []
         for link in document.links {
