@@ -55,7 +55,7 @@ import Testing
         }
         let templates = root.appendingPathComponent("Templates")
         let output = workspace.appendingPathComponent("Output")
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: root.appendingPathComponent("Content").path,
             templatesDirectory: FileManager.default.fileExists(atPath: templates.path) ? templates.path : TestSupport.packageRoot.appendingPathComponent("Templates").path,
             outputDirectory: output.path,
@@ -85,7 +85,7 @@ import Testing
         let text = try String(contentsOf: SiteCaseTests.root.appendingPathComponent("cross-policy-links.txt"), encoding: .utf8)
         try SiteCase(name: "cross-policy-links.txt", text: text).write(into: workspace)
         let output = workspace.appendingPathComponent("Output")
-        let report = BuildPipeline.build(BuildOptions(
+        let report = BuildPipeline.build(SiteOptions(
             contentDirectory: workspace.appendingPathComponent("Content").path,
             templatesDirectory: workspace.appendingPathComponent("Templates").path,
             outputDirectory: output.path, asOf: CalendarDate(iso: "2025-06-01")!, includeDrafts: true))
@@ -112,7 +112,7 @@ import Testing
         // index linked a main page that did not exist).
         #expect(files["en/terms/index.html"] != nil)
         let published = workspace.appendingPathComponent("Published")
-        let publishedReport = BuildPipeline.build(BuildOptions(
+        let publishedReport = BuildPipeline.build(SiteOptions(
             contentDirectory: workspace.appendingPathComponent("Content").path,
             templatesDirectory: workspace.appendingPathComponent("Templates").path,
             outputDirectory: published.path, asOf: CalendarDate(iso: "2025-06-01")!))
@@ -146,7 +146,7 @@ import Testing
         }
         func build(drafts: Bool) throws -> [String: Data] {
             let output = directory.appendingPathComponent(drafts ? "Drafts" : "Output")
-            let report = BuildPipeline.build(BuildOptions(
+            let report = BuildPipeline.build(SiteOptions(
                 contentDirectory: directory.appendingPathComponent("Content").path,
                 templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
                 outputDirectory: output.path, asOf: CalendarDate(iso: "2025-07-01")!, includeDrafts: drafts))
@@ -189,7 +189,7 @@ import Testing
         }
         for drafts in [false, true] {
             let output = directory.appendingPathComponent(drafts ? "Drafts" : "Output")
-            let report = BuildPipeline.build(BuildOptions(
+            let report = BuildPipeline.build(SiteOptions(
                 contentDirectory: directory.appendingPathComponent("Content").path,
                 templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
                 outputDirectory: output.path, asOf: CalendarDate(iso: "2025-06-01")!, includeDrafts: drafts))
