@@ -70,19 +70,17 @@ struct RequiredSectionsCheck: SiteCheck {
 }
 
 /// Which section ids a document must have: its policy's `required` list (policy.yml's, else
-/// site.yml's) when its version is current or upcoming, or when it is a draft; nothing for an
-/// archived version, which is immutable.
+/// site.yml's) when it is a draft, or when its version is current, upcoming or a draft on the
+/// published timeline (`PolicyTimeline`); nothing for an archived version, which is immutable.
 struct SectionRequirements {
     private let settings: SiteSettings
-    /// Per policy, the dates of its current and upcoming versions.
+    /// Per policy, the dates of its versions that are not archived.
     private let heldDates: [PolicySlug: Set<CalendarDate>]
 
     init(_ input: ValidationInput) {
         settings = input.site.settings
-        // Which versions are current or upcoming is decided on the site as published: a draft
-        // that would be current does not make the published current version an archived one.
         var heldDates: [PolicySlug: Set<CalendarDate>] = [:]
-        for policy in input.site.withoutDrafts().policies {
+        for policy in input.site.policies {
             let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
             heldDates[policy.slug] = Set(timeline.entries.filter { $0.status != .archived }.map(\.effective))
         }
@@ -94,8 +92,8 @@ struct SectionRequirements {
         return held ? policy.settings.required ?? settings.required : []
     }
 
-    /// Whether the version is current or upcoming (as published), so its texts must have the
-    /// required sections.
+    /// Whether the version is not archived on the published timeline, so its texts must have
+    /// the required sections.
     func isHeld(_ version: PolicyVersion, of policy: Policy) -> Bool {
         heldDates[policy.slug]?.contains(version.effective) == true
     }
