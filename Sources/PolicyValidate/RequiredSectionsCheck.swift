@@ -46,11 +46,16 @@ struct RequiredSectionsCheck: SiteCheck {
             if let heading = suggestedHeading(for: id, in: document, missing: missing, aliases: aliases) {
                 related.append(RelatedLocation("this heading looks like the '\(id)' section; end it with {#\(id)}", at: document.location(of: heading.position)))
             }
-            // `{#Contact}` is a valid id, and a different one from `contact`: say so where the
-            // author wrote it, or the error reads as if the section were not there at all.
-            for heading in document.headings {
-                guard let written = heading.id, written != id, written.rawValue.lowercased() == id.rawValue.lowercased() else { continue }
-                related.append(RelatedLocation("section id '\(written)' differs from the required '\(id)' only by case; ids are case-sensitive: write {#\(id)}", at: document.location(of: heading.position)))
+            // `{#Contact}` or `{#contcat}` is a valid id, and a different one from `contact`: say
+            // so where the author wrote it, or the error reads as if the section were not there
+            // at all. The ids that are not required are the candidates (`NameSuggestion`).
+            let unrequired = document.headings.compactMap(\.id).filter { !required.contains($0) }.map(\.rawValue)
+            if let close = NameSuggestion.closest(to: id.rawValue, among: unrequired),
+               let heading = document.headings.first(where: { $0.id?.rawValue == close }) {
+                let why = close.lowercased() == id.rawValue.lowercased()
+                    ? "section id '\(close)' differs from the required '\(id)' only by case; ids are case-sensitive: write {#\(id)}"
+                    : "section id '\(close)' is not required and looks like the required '\(id)'; did you mean {#\(id)}?"
+                related.append(RelatedLocation(why, at: document.location(of: heading.position)))
             }
             return .error(.missingSection, message, at: document.start, related: related)
         }
