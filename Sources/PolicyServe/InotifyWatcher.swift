@@ -82,8 +82,8 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 // Hidden folders are watched (the templates' static/.well-known is content); the
-                // change filter drops what the loader ignores.
-                guard !IgnoredPath.isIgnored(name: name, keepsHidden: true) else { continue }
+                // change filter drops what the loader ignores. "." and ".." are not children.
+                guard name != ".", name != "..", !IgnoredPath.isIgnored(name: name, keepsHidden: true) else { continue }
                 let path = folder + "/" + name
                 var status = stat()
                 if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { stack.append(path) }
