@@ -90,7 +90,7 @@ let package = Package(
         // incremental engine between them, live reload and the error overlay. NIOHTTP1 for the
         // handlers that guard each connection (timeouts, Host rule) below Hummingbird.
         .target(name: "PolicyServe", dependencies: [
-            "PolicyPipeline", "PolicyModel", "PolicyDiagnostics", "PolicyMarkdown",
+            "PolicyPipeline", "PolicyModel", "PolicyDiagnostics", "PolicyMarkdown", "PolicyLoad", "PolicyTheme",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

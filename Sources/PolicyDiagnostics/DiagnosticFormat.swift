@@ -7,8 +7,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     /// - Parameters:
     ///   - sourceLine: the text of a line of a file (1-based), for the excerpt under a text
-    ///     diagnostic; nil where the file cannot be read. The caller reads files: this module
-    ///     touches no file system.
+    ///     diagnostic; nil where the file cannot be read. The caller reads files (with a
+    ///     `SourceLineReader`): the formats touch no file system.
     ///   - colour: ANSI colours in text output, for a terminal.
     public func format(_ diagnostics: [Diagnostic], sourceLine: (String, Int) -> String? = { _, _ in nil }, colour: Bool = false) -> String {
         switch self {

@@ -30,32 +30,15 @@ enum TextDiagnostic {
         return place
     }
 
-    /// The source line and, under it, a caret at the column.
+    /// The source line and, under it, a caret at the column (`SourceExcerpt`).
     static func excerpt(_ location: SourceLocation, style: TextStyle, sourceLine: (String, Int) -> String?) -> String {
         guard let line = location.line, let source = sourceLine(location.file, line) else { return "" }
-        let number = String(line)
-        let gutter = String(repeating: " ", count: max(5 - number.count, 1))
-        let shown = printable(source)
-        var text = style.dim(gutter + number + " | ") + shown + "\n"
-        if let column = location.column, column >= 1 {
-            // The column counts UTF-8 bytes of the source line; the caret goes under the
-            // character at that byte as shown (controls spelled out), keeping tabs and counting
-            // wide (CJK) characters as two columns, so it lines up in a terminal.
-            let before = printable(String(decoding: source.utf8.prefix(column - 1), as: UTF8.self))
-            let pad = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: TerminalWidth.columns(of: $0)) }.joined()
-            text += style.dim(String(repeating: " ", count: gutter.count + number.count) + " | ") + pad + style.caret("^") + "\n"
+        let excerpt = SourceExcerpt(line: source, number: line, column: location.column)
+        var text = style.dim(excerpt.gutter) + excerpt.text + "\n"
+        if let indent = excerpt.caretIndent {
+            text += style.dim(excerpt.caretGutter) + indent + style.caret(excerpt.caret) + "\n"
         }
         return text
-    }
-
-    /// The line without its terminator, control characters spelled out (a hostile file must
-    /// not drive the terminal), cut at 200 characters.
-    static func printable(_ line: String) -> String {
-        var trimmed = Substring(line.prefix(200))
-        while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
-            trimmed = Substring(trimmed.unicodeScalars.dropLast())
-        }
-        return OutputEscaping.visible(String(trimmed), keepingTabs: true)
     }
 }
 

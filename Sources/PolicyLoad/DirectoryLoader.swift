@@ -4,7 +4,7 @@ import PolicyDiagnostics
 /// Reads a directory tree into a `DirectorySnapshot`: the only place that reads `Content/` and
 /// `Templates/` from disk.
 ///
-/// Dotfiles and dot-folders (editor swap files, `.git`) are skipped. A symbolic link is followed
+/// Dotfiles, dot-folders and editor files are skipped (`IgnoredPath`, the rule the watchers follow too). A symbolic link is followed
 /// only if it resolves inside the root; one that leads outside is reported and never read.
 public struct DirectoryLoader {
     public init() {}
@@ -32,18 +32,6 @@ public struct DirectoryLoader {
         return Result(snapshot: DirectorySnapshot(root: displayRoot, files: files), diagnostics: diagnostics)
     }
 
-    /// Whether a folder entry is left out of a snapshot: dotfiles and dot-folders (editor swap
-    /// files, `.git`), except under `kept`, where only version-control folders, the macOS
-    /// folder file and editor swap files are left out.
-    public static func isSkipped(name: Substring, parent: String, keptHidden kept: String?) -> Bool {
-        guard name.hasPrefix(".") else { return false }
-        if let kept, parent == kept || parent.hasPrefix(kept + "/") {
-            return name == ".git" || name == ".svn" || name == ".hg" || name == ".DS_Store"
-                || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-        }
-        return true
-    }
-
     /// Brings `snapshot` (an earlier load of `root`) up to date after the files or folders at
     /// `changed` (paths relative to the root) were created, modified or deleted; every other file
     /// is kept as it was, unread. `diagnostics` are the earlier load's; those about the changed
@@ -57,8 +45,8 @@ public struct DirectoryLoader {
         let realRoot = rootURL.resolvingSymlinksInPath().path
         let snapshot = previous.snapshot
         let displayRoot = snapshot.root
-        // Hidden paths (dotfiles, editor swap files) are never part of a snapshot.
-        let relevant = changed.filter { !$0.isEmpty && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        // Ignored paths (dotfiles, editor files) are never part of a snapshot.
+        let relevant = changed.filter { !$0.isEmpty && !IgnoredPath.isIgnored(relativePath: $0) }
         func isAffected(_ path: String) -> Bool {
             relevant.contains { path == $0 || path.hasPrefix($0 + "/") }
         }
@@ -113,7 +101,8 @@ public struct DirectoryLoader {
                 guard visited.insert(realPath).inserted else { continue }
                 switch FileSystemCalls.list(entry.path) {
                 case .success(let children):
-                    for child in children where !Self.isSkipped(name: Substring(child.name), parent: entry.relative, keptHidden: keptHidden) {
+                    let keepsHidden = keptHidden.map { entry.relative == $0 || entry.relative.hasPrefix($0 + "/") } ?? false
+                    for child in children where !IgnoredPath.isIgnored(name: child.name, keepsHidden: keepsHidden) {
                         pending.append(Entry(path: entry.path + "/" + child.name, relative: isRoot ? child.name : entry.relative + "/" + child.name, type: child.type))
                     }
                 case .failure(let error):

@@ -12,14 +12,6 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// The text for `language`, else for the first of `fallbacks` that has one.
     public func text(for language: LanguageTag, fallbacks: [LanguageTag] = []) -> String? {
-        switch storage {
-        case .everyLanguage(let text):
-            return text
-        case .perLanguage(let texts):
-            for candidate in [language] + fallbacks {
-                if let text = texts[candidate] { return text }
-            }
-            return nil
-        }
+        match(for: language, fallbacks: fallbacks)?.text
     }
 }

@@ -90,6 +90,10 @@ public struct PolicyVersion: Sendable, Equatable {
         documents.first { $0.language == language }
     }
 
+    /// Whether every text of the version is a draft: it is not published (`withoutDrafts` drops
+    /// it, and the published timeline gives it the status `draft`).
+    public var isDraft: Bool { documents.allSatisfy(\.frontMatter.draft) }
+
     /// The document a language's page of this version shows: the language's own, else the first
     /// of the other site languages in order (the default language first), else the version's
     /// first document. The renderer shows it and the checks check it, so both use this rule.

@@ -6,6 +6,9 @@ public enum VersionStatus: String, Sendable, Hashable {
     case current
     /// Takes effect after the as-of date.
     case upcoming
+    /// Every text of it is a draft: it is not published, so it neither archives the version in
+    /// force nor is announced. Only on a timeline that leaves drafts unpublished.
+    case draft
 }
 
 /// A version placed on the timeline of its policy.
@@ -32,7 +35,16 @@ public struct TimelineEntry: Sendable, Equatable {
     }
 }
 
-/// The versions of one policy seen from one day: which is current, which archived, which upcoming.
+/// The versions of one policy seen from one day: which is current, which archived, which
+/// upcoming, which a draft. The one place the published timeline is decided: the checks read it
+/// (a required section is held of current, upcoming and draft texts; a stale translation is
+/// reported where the later version is not archived) and the renderer shows it (notices,
+/// versions index, feeds, versions.json).
+///
+/// Statuses are decided among the published versions (those with a text that is not a draft):
+/// a draft-only version dated between two published ones, or after the current one, does not
+/// archive the version in force. A site built with drafts publishes them, and the renderer says
+/// so (`draftsPublished`), so a preview shows a draft as it will be once published.
 public struct PolicyTimeline: Sendable, Equatable {
     public let asOf: CalendarDate
     /// Oldest first.
@@ -41,16 +53,22 @@ public struct PolicyTimeline: Sendable, Equatable {
     /// walk the entries (a policy with ten thousand versions made rendering quadratic).
     private let indexByDate: [CalendarDate: Int]
     private let currentIndex: Int?
+    private let nextUpcomingIndex: Int?
 
-    public init(policy: Policy, asOf: CalendarDate) {
+    /// - Parameter draftsPublished: whether draft texts count as published (a build with
+    ///   `--drafts`, `serve`); else a draft-only version has the status `draft`.
+    public init(policy: Policy, asOf: CalendarDate, draftsPublished: Bool = false) {
         self.asOf = asOf
         let versions = policy.versions
-        let currentIndex = versions.lastIndex { $0.effective <= asOf }
+        let published = versions.map { draftsPublished || !$0.isDraft }
+        let currentIndex = versions.indices.last { published[$0] && versions[$0].effective <= asOf }
         self.currentIndex = currentIndex
+        nextUpcomingIndex = versions.indices.first { published[$0] && versions[$0].effective > asOf }
         indexByDate = Dictionary(versions.indices.map { (versions[$0].effective, $0) }, uniquingKeysWith: { first, _ in first })
         entries = versions.indices.map { index in
             let status: VersionStatus
-            if let currentIndex, index < currentIndex { status = .archived }
+            if !published[index] { status = .draft }
+            else if let currentIndex, index < currentIndex { status = .archived }
             else if index == currentIndex { status = .current }
             else { status = .upcoming }
             return TimelineEntry(
@@ -65,10 +83,7 @@ public struct PolicyTimeline: Sendable, Equatable {
     public var current: TimelineEntry? { currentIndex.map { entries[$0] } }
 
     /// The first upcoming version, the one a notice announces.
-    public var nextUpcoming: TimelineEntry? {
-        let next = (currentIndex ?? -1) + 1
-        return next < entries.count ? entries[next] : nil
-    }
+    public var nextUpcoming: TimelineEntry? { nextUpcomingIndex.map { entries[$0] } }
 
     /// What the policy's main page shows: the current version, or, before any is in force, the
     /// first upcoming one.

@@ -29,14 +29,10 @@ extension SiteRenderer {
         )
     }
 
-    /// The title of a policy in a language: the version's own front matter title, else
-    /// policy.yml's title for the language, else the slug.
+    /// The title of a policy in a language (`Policy.title`, the rule the `missing-title` check
+    /// follows).
     func policyTitle(_ policy: Policy, language: LanguageTag, document: PolicyDocument?) -> String {
-        if let document, document.language == language, let title = document.frontMatter.title { return title }
-        let settings = site.settings
-        return policy.settings.title?.text(for: language, fallbacks: settings.fallbacks(for: language))
-            ?? document?.frontMatter.title
-            ?? policy.slug.rawValue
+        policy.title(in: language, showing: document, settings: site.settings).text
     }
 
     /// The document to show for a language: its own, else the default language's, else the

@@ -24,7 +24,9 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.asOf = asOf
         var timelines: [PolicySlug: PolicyTimeline] = [:]
-        for policy in site.policies { timelines[policy.slug] = PolicyTimeline(policy: policy, asOf: asOf) }
+        // The site given is the one to publish: the pipeline has left drafts out unless they are
+        // wanted (`--drafts`, `serve`), and then they are shown as published.
+        for policy in site.policies { timelines[policy.slug] = PolicyTimeline(policy: policy, asOf: asOf, draftsPublished: true) }
         self.timelines = timelines
         let days = Set(site.policies.flatMap { $0.versions.map(\.effective) } + [asOf])
         if let dates, dates.covers(languages: site.settings.languages, days: days) {

@@ -39,6 +39,9 @@ extension SiteRenderer {
             } else {
                 notices.append(NoticeItem(kind: "upcoming", text: strings.format("notYetInForce", language, ["date": date(entry.effective)]), links: []))
             }
+        case .draft:
+            // Not produced: the renderer's timeline publishes the drafts it is given.
+            break
         }
         if document.language != language {
             notices.append(NoticeItem(kind: "fallback", text: strings.format("fallbackNotice", language, [

@@ -1,20 +1,14 @@
-/// Which file system changes can matter to the site. Editors save through temporary files:
-/// vim writes `4913` to test the folder, keeps `.name.swp`/`.swx` swap files and `name~`
-/// backups; emacs makes `.#name` locks and `#name#` autosaves. None of them is content, and a
-/// rebuild for each would only add latency. Hidden files and folders (`.git`, `.DS_Store`) are
-/// ignored the same way, as the loader ignores them.
+import PolicyLoad
+
+/// Which file system changes can matter to the site: those to paths the loader reads. Editors
+/// save through temporary files (vim's `4913`, `.name.swp` and `name~`, emacs's `.#name` and
+/// `#name#`), and hidden files and folders (`.git`, `.DS_Store`) are not content; a rebuild for
+/// each would only add latency. The rule is the loader's own, `IgnoredPath`.
 enum ChangeFilter {
-    static func isRelevant(_ path: String, under root: String) -> Bool {
+    /// - Parameter keptHidden: the folder under `root` whose hidden files belong to the site
+    ///   (the templates' `static/`), as the loader is told.
+    static func isRelevant(_ path: String, under root: String, keptHidden: String? = nil) -> Bool {
         let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-        for component in relative.split(separator: "/") where component.hasPrefix(".") {
-            return false
-        }
-        guard let name = relative.split(separator: "/").last else { return true }
-        if name == "4913" || name.hasSuffix("~") { return false }
-        if name.hasPrefix("#") && name.hasSuffix("#") { return false }
-        for suffix in [".swp", ".swx", ".swo"] where name.hasSuffix(suffix) {
-            return false
-        }
-        return true
+        return !IgnoredPath.isIgnored(relativePath: relative, keptHidden: keptHidden)
     }
 }

@@ -84,32 +84,14 @@ enum ErrorOverlay {
         return html + "</li>\n"
     }
 
-    /// `  12 | text` and, under it, a caret at the column. Columns count UTF-8 bytes (as cmark and
-    /// the YAML parser report them); the caret is placed after the characters those bytes make.
+    /// `  12 | text` and, under it, a caret at the column: the terminal's excerpt
+    /// (`SourceExcerpt`), HTML-escaped.
     static func sourceExcerpt(_ source: String, line: Int, column: Int?) -> String {
-        // Tabs would move the caret.
-        var text = Array(source.replacingOccurrences(of: "\t", with: " "))
-        var caret: Int?
-        if let column, column >= 1 {
-            caret = String(decoding: Array(source.replacingOccurrences(of: "\t", with: " ").utf8.prefix(column - 1)), as: UTF8.self).count
-        }
-        // A long line (a paragraph is one line) is cut to a window around the column, so the
-        // caret is on screen.
-        if let offset = caret, offset > lead + 20 {
-            text = ["…"] + text[(offset - lead)...]
-            caret = lead + 1
-        }
-        if text.count > width { text = text[..<width] + ["…"] }
-        let number = String(line)
-        let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number + " | "
-        var result = HTMLEscaping.escape(gutter + String(text))
-        if let caret {
-            result += "\n" + String(repeating: " ", count: 5) + " | " + String(repeating: " ", count: caret) + "<span class=\"ps-caret\">^</span>"
+        let excerpt = SourceExcerpt(line: source, number: line, column: column)
+        var result = HTMLEscaping.escape(excerpt.gutter + excerpt.text)
+        if let indent = excerpt.caretIndent {
+            result += "\n" + HTMLEscaping.escape(excerpt.caretGutter + indent) + "<span class=\"ps-caret\">" + excerpt.caret + "</span>"
         }
         return result
     }
-
-    /// Characters kept before the column when a long line is cut, and the widest excerpt.
-    private static let lead = 40
-    private static let width = 110
 }

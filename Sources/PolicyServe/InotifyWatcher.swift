@@ -2,6 +2,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import PolicyLoad
 
 /// Watches folders with Linux inotify. inotify is not recursive: every folder gets its own
 /// watch, and a folder that appears (created or moved in) is watched as soon as it is reported,
@@ -67,8 +68,9 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         }
     }
 
-    /// Adds a watch to `root` and every folder below it, without recursion. Hidden folders and
-    /// symbolic links are skipped (the loader does not follow them out of the tree either).
+    /// Adds a watch to `root` and every folder below it, without recursion. Version-control
+    /// folders and symbolic links are skipped (the loader does not follow them out of the tree
+    /// either).
     private func watchTree(_ root: String) {
         var stack = [root]
         while let folder = stack.popLast(), folders.count < Self.maximumWatches {
@@ -79,7 +81,9 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard !name.hasPrefix(".") else { continue }
+                // Hidden folders are watched (the templates' static/.well-known is content); the
+                // change filter drops what the loader ignores. "." and ".." are not children.
+                guard name != ".", name != "..", !IgnoredPath.isIgnored(name: name, keepsHidden: true) else { continue }
                 let path = folder + "/" + name
                 var status = stat()
                 if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { stack.append(path) }
@@ -123,7 +127,7 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         }
         let path = name.isEmpty ? folder : folder + "/" + name
         if mask & Mask.isDirectory != 0 {
-            if mask & (Mask.create | Mask.movedTo) != 0, !name.hasPrefix(".") {
+            if mask & (Mask.create | Mask.movedTo) != 0, !IgnoredPath.isIgnored(name: name, keepsHidden: true) {
                 watchTree(path)
             } else if mask & Mask.movedFrom != 0 {
                 // A folder moved away keeps its watches under its old name: drop them.

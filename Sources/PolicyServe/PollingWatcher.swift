@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PolicyLoad
 
 /// Watches folders by listing them a few times a second and comparing modification times and
 /// sizes: for systems without inotify. Slower to notice a change than inotify, never wrong.
@@ -55,8 +56,14 @@ final class PollingWatcher: FileWatcher, @unchecked Sendable {
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
         for root in roots {
             let rootURL = URL(fileURLWithPath: root)
-            guard let enumerator = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
+            // Hidden files are listed (the templates' static/.well-known is content); the change
+            // filter drops what the loader ignores, and version-control folders are not entered.
+            guard let enumerator = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: keys) else { continue }
             for case let url as URL in enumerator {
+                if IgnoredPath.isIgnored(name: url.lastPathComponent, keepsHidden: true) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 let values = try? url.resourceValues(forKeys: Set(keys))
                 // Report paths under the root as given, like inotify does.
                 let relative = url.path.hasPrefix(rootURL.path + "/") ? String(url.path.dropFirst(rootURL.path.count + 1)) : url.lastPathComponent

@@ -3,6 +3,7 @@ import Foundation
 import PolicyDiagnostics
 import PolicyModel
 import PolicyPipeline
+import PolicyTheme
 import ServiceLifecycle
 
 /// Ties the watcher, the incremental engine and the store together: changed paths go through
@@ -39,10 +40,11 @@ final class RebuildService: Service, @unchecked Sendable {
     func startWatching() {
         let roots = roots
         let changes = changes
+        let templatesRoot = roots[1]
         let watcher = FileWatchers.make(roots: roots) { paths in
             changes.add(paths.filter { path in
                 guard let root = roots.first(where: { path == $0 || path.hasPrefix($0 + "/") }) else { return false }
-                return ChangeFilter.isRelevant(path, under: root)
+                return ChangeFilter.isRelevant(path, under: root, keptHidden: root == templatesRoot ? ThemeLayers.staticFolder : nil)
             })
         }
         do {
@@ -82,7 +84,7 @@ final class RebuildService: Service, @unchecked Sendable {
     private func publish(_ update: SiteUpdate, files: [String: OutputFile]) async {
         var overlay: String?
         if !update.succeeded {
-            var lines = SourceLineReader()
+            let lines = SourceLineReader()
             let entries = update.diagnostics.filter { $0.severity >= .warning }.map { diagnostic in
                 OverlayEntry(diagnostic: diagnostic, sourceLine: diagnostic.location.line.flatMap { lines.line(diagnostic.location.file, $0) })
             }

@@ -6,6 +6,10 @@ import PolicyLoad
 /// templates folder when there is one. Later layers win, file by file (same relative path) and,
 /// for UI strings, key by key: Hugo's lookup order, with the project's folder before the theme.
 public struct ThemeLayers: Sendable {
+    /// The folder of the templates copied to the site's root as is, whose hidden files
+    /// (`.well-known/`, `.nojekyll`) are read, built and watched like any other.
+    public static let staticFolder = "static"
+
     /// Lowest first: the built-in theme, then the site's folder when present.
     public var layers: [DirectorySnapshot]
     /// Problems met while reading the site's folder (an unreadable file, a link leading out).
@@ -22,7 +26,7 @@ public struct ThemeLayers: Sendable {
             return ThemeLayers(layers: [BuiltinTheme.snapshot, DirectorySnapshot(root: directory, files: [])], diagnostics: [])
         }
         do {
-            let loaded = try DirectoryLoader().load(directory, keepingHiddenUnder: "static")
+            let loaded = try DirectoryLoader().load(directory, keepingHiddenUnder: staticFolder)
             return ThemeLayers(layers: [BuiltinTheme.snapshot, loaded.snapshot], diagnostics: loaded.diagnostics)
         } catch {
             return ThemeLayers(layers: [BuiltinTheme.snapshot], diagnostics: [error])

@@ -29,45 +29,34 @@ struct FrontMatterCheck: SiteCheck {
         return diagnostics
     }
 
-    /// One warning per language, at the first version whose pages in it lack a title of their own.
+    /// One warning per language, at the first version whose pages in it would show a title in
+    /// another language (or the folder name): `Policy.title`, the renderer's rule, decides.
     private func missingTitles(_ policy: Policy, settings: SiteSettings) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for language in settings.languages {
-            if let title = policy.settings.title, Self.hasOwnText(title, for: language) { continue }
             for version in policy.versions {
-                let own = version.document(in: language)
-                if own?.frontMatter.title != nil { continue }
                 let shown = version.shownDocument(in: language, settings: settings)
-                let fallback = fallbackTitle(policy, language: language, shown: shown, settings: settings)
+                let title = policy.title(in: language, showing: shown, settings: settings)
+                if title.isOwn(for: language) { continue }
+                let own = version.document(in: language)
                 let place = own?.start ?? SourceLocation(file: shown?.policyFolder ?? policy.slug.rawValue)
                 let fix = own == nil
                     ? "add '\(language): …' to 'title' in \(policy.slug)/policy.yml"
                     : "add '\(language): …' to 'title' in \(policy.slug)/policy.yml, or 'title: …' to this file's front matter"
-                diagnostics.append(.warning(.missingTitle, "policy '\(policy.slug)' has no \(language) title: its \(language) pages would show \(fallback); \(fix)", at: place))
+                diagnostics.append(.warning(.missingTitle, "policy '\(policy.slug)' has no \(language) title: its \(language) pages would show \(Self.describe(title)); \(fix)", at: place))
                 break
             }
         }
         return diagnostics
     }
 
-    /// What the renderer shows instead (`SiteRenderer.policyTitle`): policy.yml's title in
-    /// another language, else the shown document's own title, else the folder name.
-    private func fallbackTitle(_ policy: Policy, language: LanguageTag, shown: PolicyDocument?, settings: SiteSettings) -> String {
-        if case .perLanguage(let texts)? = policy.settings.title?.storage {
-            for other in settings.fallbacks(for: language) {
-                if let text = texts[other] { return "the \(other) title '\(shortened(text))'" }
-            }
-        }
-        if let shown, let title = shown.frontMatter.title {
-            return "the \(shown.language) title '\(shortened(title))'"
-        }
-        return "its folder name '\(policy.slug)'"
-    }
-
-    private static func hasOwnText(_ text: LocalizedText, for language: LanguageTag) -> Bool {
-        switch text.storage {
-        case .everyLanguage: true
-        case .perLanguage(let texts): texts[language] != nil
+    /// The title a page shows instead of its own, for the message.
+    private static func describe(_ title: PolicyTitle) -> String {
+        switch title.source {
+        case .policySettings(let language?), .shownText(let language): "the \(language) title '\(shortened(title.text))'"
+        case .folderName: "its folder name '\(title.text)'"
+        // Own titles are not reported.
+        case .ownText, .policySettings(nil): "'\(shortened(title.text))'"
         }
     }
 }

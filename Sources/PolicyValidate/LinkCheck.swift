@@ -281,7 +281,7 @@ private struct DocumentLinks {
         if let known = hints[key] { return known }
         guard hintsLeft > 0 else { return nil }
         hintsLeft -= 1
-        let close = EditDistance.closest(to: text, among: candidates)
+        let close = NameSuggestion.closest(to: text, among: candidates)
         hints[key] = .some(close)
         return close
     }

@@ -46,11 +46,16 @@ struct RequiredSectionsCheck: SiteCheck {
             if let heading = suggestedHeading(for: id, in: document, missing: missing, aliases: aliases) {
                 related.append(RelatedLocation("this heading looks like the '\(id)' section; end it with {#\(id)}", at: document.location(of: heading.position)))
             }
-            // `{#Contact}` is a valid id, and a different one from `contact`: say so where the
-            // author wrote it, or the error reads as if the section were not there at all.
-            for heading in document.headings {
-                guard let written = heading.id, written != id, written.rawValue.lowercased() == id.rawValue.lowercased() else { continue }
-                related.append(RelatedLocation("section id '\(written)' differs from the required '\(id)' only by case; ids are case-sensitive: write {#\(id)}", at: document.location(of: heading.position)))
+            // `{#Contact}` or `{#contcat}` is a valid id, and a different one from `contact`: say
+            // so where the author wrote it, or the error reads as if the section were not there
+            // at all. The ids that are not required are the candidates (`NameSuggestion`).
+            let unrequired = document.headings.compactMap(\.id).filter { !required.contains($0) }.map(\.rawValue)
+            if let close = NameSuggestion.closest(to: id.rawValue, among: unrequired),
+               let heading = document.headings.first(where: { $0.id?.rawValue == close }) {
+                let why = close.lowercased() == id.rawValue.lowercased()
+                    ? "section id '\(close)' differs from the required '\(id)' only by case; ids are case-sensitive: write {#\(id)}"
+                    : "section id '\(close)' is not required and looks like the required '\(id)'; did you mean {#\(id)}?"
+                related.append(RelatedLocation(why, at: document.location(of: heading.position)))
             }
             return .error(.missingSection, message, at: document.start, related: related)
         }
@@ -70,19 +75,17 @@ struct RequiredSectionsCheck: SiteCheck {
 }
 
 /// Which section ids a document must have: its policy's `required` list (policy.yml's, else
-/// site.yml's) when its version is current or upcoming, or when it is a draft; nothing for an
-/// archived version, which is immutable.
+/// site.yml's) when it is a draft, or when its version is current, upcoming or a draft on the
+/// published timeline (`PolicyTimeline`); nothing for an archived version, which is immutable.
 struct SectionRequirements {
     private let settings: SiteSettings
-    /// Per policy, the dates of its current and upcoming versions.
+    /// Per policy, the dates of its versions that are not archived.
     private let heldDates: [PolicySlug: Set<CalendarDate>]
 
     init(_ input: ValidationInput) {
         settings = input.site.settings
-        // Which versions are current or upcoming is decided on the site as published: a draft
-        // that would be current does not make the published current version an archived one.
         var heldDates: [PolicySlug: Set<CalendarDate>] = [:]
-        for policy in input.site.withoutDrafts().policies {
+        for policy in input.site.policies {
             let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
             heldDates[policy.slug] = Set(timeline.entries.filter { $0.status != .archived }.map(\.effective))
         }
@@ -94,8 +97,8 @@ struct SectionRequirements {
         return held ? policy.settings.required ?? settings.required : []
     }
 
-    /// Whether the version is current or upcoming (as published), so its texts must have the
-    /// required sections.
+    /// Whether the version is not archived on the published timeline, so its texts must have
+    /// the required sections.
     func isHeld(_ version: PolicyVersion, of policy: Policy) -> Bool {
         heldDates[policy.slug]?.contains(version.effective) == true
     }

@@ -11,9 +11,10 @@ import PolicyParallel
 ///   before the first heading counts as the section `""`. Formatting-only changes in the
 ///   default language do not count; "the same" in the translation means the same on the page
 ///   (whitespace and list markers aside), as `SectionSimilarity` compares them.
-/// - Only where B is current, upcoming or a draft: an archived version is permanent (it may
-///   be in published.lock), so a warning about it could never be acted on. This is the rule
-///   `missing-section` follows.
+/// - Only where B is not archived on the published timeline (`PolicyTimeline`: current,
+///   upcoming or a draft), or for a draft text: an archived version is permanent (it may be in
+///   published.lock), so a warning about it could never be acted on. `missing-section` reads
+///   the same timeline, so a draft-only version never archives the version in force.
 struct StaleTranslationCheck: UnitCheck {
     let name = "stale-translations"
 
@@ -27,11 +28,12 @@ struct StaleTranslationCheck: UnitCheck {
     /// Each pair of consecutive versions of a policy, compared on its own.
     func units(_ input: ValidationInput) -> [(key: CheckUnitKey, unit: VersionPair)] {
         var pairs: [(key: CheckUnitKey, unit: VersionPair)] = []
+        // The required-sections check's rule for which versions are archived.
+        let requirements = SectionRequirements(input)
         for (index, policy) in input.site.policies.enumerated() {
-            let timeline = PolicyTimeline(policy: policy, asOf: input.asOf)
             for after in policy.versions.indices.dropFirst() {
                 let (before, version) = (policy.versions[after - 1], policy.versions[after])
-                let archived = timeline.entry(for: version.effective)?.status == .archived
+                let archived = !requirements.isHeld(version, of: policy)
                 let documents = before.documents.map { (before.effective, $0, policy.slug) } + version.documents.map { (version.effective, $0, policy.slug) }
                 pairs.append((input.unitKey(documents, flags: [archived]), VersionPair(policy: index, after: after, archived: archived)))
             }

@@ -97,12 +97,33 @@ public struct YAMLReader: Sendable {
         return result
     }
 
-    /// Reports keys that are not in `known`, with a hint at the closest known key.
-    public func checkKeys(_ mapping: Node.Mapping, known: [String], unknownCode: DiagnosticCode) -> [Diagnostic] {
+    /// Keys authors write that no YAML file of a site takes, because the value comes from a
+    /// path, with where it comes from: suggested like known keys, so `efective:` is told about
+    /// the folder name rather than left with a bare list.
+    public static let keysFromPaths: [String: String] = [
+        "effective": "a version's effective date is not a key: it is the name of its folder, Content/<policy>/<YYYY-MM-DD>/",
+    ]
+
+    /// Reports keys that are not in `known`, with a hint at the closest known key
+    /// (`NameSuggestion`, as for every name a user writes).
+    /// - Parameter fromPaths: keys that are not keys here, with why (see `keysFromPaths`).
+    public func checkKeys(_ mapping: Node.Mapping, known: [String], unknownCode: DiagnosticCode,
+                          fromPaths: [String: String] = YAMLReader.keysFromPaths) -> [Diagnostic] {
         mapping.keys.compactMap { keyNode in
             let key = keyNode.scalar?.string ?? "\(keyNode)"
             guard !known.contains(key) else { return nil }
-            return .error(unknownCode, "unknown key '\(key)' in \(what); the keys are \(known.joined(separator: ", "))", at: location(keyNode))
+            let list = "the keys are \(known.joined(separator: ", "))"
+            var message = "unknown key '\(key)' in \(what); "
+            if let why = fromPaths[key] {
+                message += why + "; " + list
+            } else if let suggestion = NameSuggestion.closest(to: key, among: known + fromPaths.keys.sorted()) {
+                message += "did you mean '\(suggestion)'? "
+                if let why = fromPaths[suggestion] { message += why.prefix(1).uppercased() + why.dropFirst() + "; " + list }
+                else { message += list.prefix(1).uppercased() + list.dropFirst() }
+            } else {
+                message += list
+            }
+            return .error(unknownCode, message, at: location(keyNode))
         }
     }
 }

@@ -34,7 +34,7 @@ enum DiagnosticPrinter {
         case .text:
             let environment = ProcessInfo.processInfo.environment
             let colour = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-            let lines = SourceLines()
+            let lines = SourceLineReader()
             let output = format.format(diagnostics, sourceLine: lines.line, colour: colour)
             FileHandle.standardError.write(Data(output.utf8))
         case .json, .github:
@@ -43,17 +43,3 @@ enum DiagnosticPrinter {
     }
 }
 
-/// Reads the lines of the files diagnostics point at, each file once. Diagnostics name files
-/// as the user typed them, relative to the current directory, so that is where they are read.
-final class SourceLines {
-    private var files: [String: [Substring]?] = [:]
-
-    func line(_ file: String, _ number: Int) -> String? {
-        if files[file] == nil {
-            let text = FileManager.default.contents(atPath: file).flatMap { String(validating: $0, as: UTF8.self) }
-            files[file] = text.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-        }
-        guard let lines = files[file] ?? nil, number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1])
-    }
-}

@@ -1,7 +1,7 @@
 import PolicyDiagnostics
 import Testing
 
-/// The one "did you mean" used for template names, language files and commands.
+/// The one "did you mean" used for every name a user writes (see also SharedRulesTests).
 @Suite struct NameSuggestionTests {
     @Test func typosWithinAThirdOfTheLengthAreSuggested() {
         #expect(NameSuggestion.closest(to: "tilte", among: ["title", "summary"]) == "title")

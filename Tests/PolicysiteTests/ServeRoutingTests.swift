@@ -92,8 +92,9 @@ import Testing
     }
 
     @Test func theCaretCountsCharactersNotBytes() {
-        // Column 7 is the byte after "标题" (6 bytes): the caret goes under the third character.
-        #expect(ErrorOverlay.sourceExcerpt("标题: x", line: 1, column: 7).hasSuffix("  | " + "  " + "<span class=\"ps-caret\">^</span>"))
+        // Column 7 is the byte after "标题" (6 bytes): the caret goes under the third character,
+        // after two wide characters, four columns, as the terminal places it.
+        #expect(ErrorOverlay.sourceExcerpt("标题: x", line: 1, column: 7).hasSuffix("  | " + "    " + "<span class=\"ps-caret\">^</span>"))
     }
 
     @Test func editorFilesAreIgnored() {
