@@ -191,7 +191,7 @@ import Testing
             try Data(text.utf8).write(to: url)
         }
         let output = directory.appendingPathComponent("Output")
-        let report = BuildPipeline.build(BuildOptions(contentDirectory: directory.appendingPathComponent("Content").path,
+        let report = BuildPipeline.build(SiteOptions(contentDirectory: directory.appendingPathComponent("Content").path,
                                                       templatesDirectory: directory.appendingPathComponent("Templates").path,
                                                       outputDirectory: output.path, asOf: CalendarDate(iso: "2025-01-01")!))
         let warnings = report.diagnostics.filter { $0.code == .missingTitle }
