@@ -17,6 +17,7 @@ public struct UIStrings: Sendable {
     /// `languageNames`.
     public static let requiredKeys = [
         "languageName", "skipToContent", "languageSwitcher", "contents", "effective", "allVersions",
+        "tocSubsections",
         "whatChanged", "archivedNotice", "readCurrent", "upcomingNotice", "readUpcoming",
         "upcomingSelfNotice", "notYetInForce", "fallbackNotice", "governingNotice", "readGoverning",
         "versionsTitle", "versionsIntro", "columnVersion", "columnInForce", "columnStatus", "columnSummary",

@@ -67,14 +67,16 @@ extension SiteRenderer {
             contentLang: document.language.rawValue,
             contentDir: document.language.direction,
             bodyHTML: rendered.html,
-            toc: rendered.toc.map(tocItem),
+            toc: rendered.toc.map { tocItem($0, language: language) },
             permanentURL: SiteLayout.version(language, policy.slug, entry.effective).url(base: site.settings.baseURL)
         )
     }
 
-    private func tocItem(_ entry: RenderedDocument.TOCEntry) -> TOCItem {
+    private func tocItem(_ entry: RenderedDocument.TOCEntry, language: LanguageTag) -> TOCItem {
         // The table of contents is two levels deep (DocumentRenderer.tableOfContents), so this
-        // recursion is bounded.
-        TOCItem(anchor: entry.anchor, text: entry.text, children: entry.children.map(tocItem))
+        // recursion is bounded. An entry with children gets the name of the button that shows
+        // them, so a screen reader hears which section's subsections it opens.
+        TOCItem(anchor: entry.anchor, text: entry.text, children: entry.children.map { tocItem($0, language: language) },
+                subsectionsLabel: entry.children.isEmpty ? "" : templates.strings.format("tocSubsections", language, ["section": entry.text]))
     }
 }

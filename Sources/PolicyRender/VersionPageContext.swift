@@ -56,11 +56,15 @@ struct TOCItem: TemplateContext {
     var anchor: String
     var text: String
     var children: [TOCItem]
+    /// The accessible name of the button that shows `children` ("Subsections of Contact"), in the
+    /// page's language; empty for an entry without children.
+    var subsectionsLabel: String = ""
 
     static let fields = TemplateFields<TOCItem>([
         .text("anchor") { $0.anchor },
         .text("text") { $0.text },
         .list("children") { $0.children },
         .flag("hasChildren") { !$0.children.isEmpty },
+        .text("subsectionsLabel") { $0.subsectionsLabel },
     ])
 }

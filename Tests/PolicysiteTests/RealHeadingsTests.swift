@@ -46,9 +46,11 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: directory.appendingPathComponent("Output/en/privacy/index.html"), encoding: .utf8)
         #expect(page.components(separatedBy: "<h1").count == 2, "the page title is the only h1")
-        // `#` → h2, `###` under it → h3 (not skipped), `#####` → h4, the next `#` → h2.
-        let levels = page.matches(of: /<h([1-6])[ >]/).map { Int($0.output.1)! }
-        #expect(Array(levels.drop { $0 == 1 }.prefix(5)) == [2, 3, 3, 4, 2], "\(levels)")
+        // `#` → h2, `###` under it → h3 (not skipped), `#####` → h4, the next `#` → h2. The text
+        // follows the title and the contents (whose "Contents" heading is an h2 too).
+        let text = page[(page.range(of: "<div class=\"policy\"")?.lowerBound ?? page.startIndex)...]
+        let levels = text.matches(of: /<h([1-6])[ >]/).map { Int($0.output.1)! }
+        #expect(Array(levels.prefix(5)) == [2, 3, 3, 4, 2], "\(levels)")
         // The empty heading is not a nameless link in the table of contents.
         #expect(!page.contains("\"></a>"), "no link without a name")
         #expect(page.contains(">https://example.com/contact</a>"))
