@@ -67,6 +67,7 @@ extension SiteRenderer {
                 statusText: section.status == .unchanged ? "" : strings.text("section" + section.status.rawValue.capitalized, language),
                 headingHTML: headingHTML,
                 href: page.href(to: targets.page(for: section.anchor, on: sideOfSection)) + (section.anchor.isEmpty ? "" : "#" + section.anchor),
+                url: targets.page(for: section.anchor, on: sideOfSection).url(base: site.settings.baseURL) + (section.anchor.isEmpty ? "" : "#" + section.anchor),
                 contentLang: side.language.rawValue,
                 contentDir: side.language.direction,
                 bodyHTML: ""

@@ -56,6 +56,8 @@ struct ChangeSectionItem: TemplateContext {
     var movedText: String?
     /// The section on its version page (the old one for a removed section).
     var href: String
+    /// The same as an absolute URL, printed after the link.
+    var url: String
     var contentLang: String
     var contentDir: String
     /// The section's blocks, with `<ins>`/`<del>`; empty for unchanged sections.
@@ -76,6 +78,7 @@ struct ChangeSectionItem: TemplateContext {
         .optionalText("renamedFrom") { $0.renamedFrom },
         .optionalText("movedText") { $0.movedText },
         .text("href") { $0.href },
+        .text("url") { $0.url },
         .text("contentLang") { $0.contentLang },
         .text("contentDir") { $0.contentDir },
         .text("bodyHTML") { $0.bodyHTML },
