@@ -1,12 +1,21 @@
 // swift-tools-version: 6.0
 // policysite: a static site generator for versioned, multilingual legal policies.
 //
-// The targets follow the pipeline, and dependencies point one way:
-//   PolicyLoad (file system; PolicyTheme layers the built-in theme under Templates/) → PolicyParse (front matter, YAML via PolicyYAML, Markdown via PolicyMarkdown)
-//   → PolicyModel (pure values) → PolicyChanges (version diffs) → PolicyValidate (checks)
-//   → PolicyRender (HTML, sitemap)
-//   → PolicyWrite (staging dir, atomic swap). PolicyDiagnostics sits under all of them.
-// PolicyPipeline strings the stages together; the `policysite` executable is the CLI on top.
+// The targets follow the pipeline, and dependencies point one way (each may import only the
+// ones before it; scripts/module-graph checks the imports against this list):
+//   PolicyCore        diagnostics, escaping, name suggestions, source excerpts, parallelMap
+//   PolicyMarkdown    cmark (through CCmark, the only module that sees its C API) → Markdown tree, safe HTML
+//   PolicyModel       pure values and the rules every stage shares
+//   PolicySource      disk → snapshots → YAML, front matter, outline, lock, hashes → the model
+//   PolicyTheme       the built-in theme (EmbedTheme plugin) under the site's Templates/
+//   PolicyChanges     version diffs
+//   PolicyValidate    the contract's checks
+//   PolicyRender      templates, pages, feeds, sitemap, versions.json, in memory
+//   PolicyWrite       the output guard, staging directory and atomic swap
+//   PolicyPipeline    SiteEngine: the one path from directories to diagnostics and files
+//   PolicyServe       the preview server
+//   policysite        the CLI
+// Beside them: PolicyCorpus and policysite-bench (the benchmark), policysite-fuzz (the fuzzer).
 import PackageDescription
 
 let package = Package(
@@ -36,61 +45,56 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Diagnostics and their formats: the bottom of the graph, depending on nothing of ours,
-        // so every stage (the loader and writer included) reports problems the same way.
-        .target(name: "PolicyDiagnostics"),
-        // `parallelMap`: how the stages spread pure per-item work over every core.
-        .target(name: "PolicyParallel"),
+        // The bottom of the graph, depending on nothing of ours: diagnostics and their formats
+        // (so every stage, the loader and writer included, reports problems the same way), the
+        // escaping of terminal and CI-annotation text and JSON strings, name suggestions,
+        // source excerpts, and `parallelMap`, how the stages spread pure per-item work.
+        .target(name: "PolicyCore"),
         // cmark → a Swift Markdown tree with source positions.
         .target(name: "PolicyMarkdown", dependencies: ["CCmark"],
                 linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark.a"])]),
-        // The content model: pure values (sites, policies, versions, sections, dates, diagnostics).
-        .target(name: "PolicyModel", dependencies: ["PolicyDiagnostics", "PolicyMarkdown"]),
-        // Edge: reads Content/ and Templates/ from disk into in-memory snapshots.
-        .target(name: "PolicyLoad", dependencies: ["PolicyDiagnostics"]),
-        // The built-in theme, compiled in from the repository's Templates/ by the EmbedTheme
-        // plugin, and the site's own Templates/ layered over it.
-        .target(name: "PolicyTheme", dependencies: ["PolicyDiagnostics", "PolicyLoad"], plugins: ["EmbedTheme"]),
-        .executableTarget(name: "policysite-embed-theme"),
-        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["policysite-embed-theme"]),
-        // YAML → Yams nodes, with every problem as a positioned diagnostic; shared by the settings,
-        // the front matter and the templates' strings files, so all report YAML errors alike.
-        .target(name: "PolicyYAML", dependencies: [
-            "PolicyDiagnostics",
-            .product(name: "Yams", package: "Yams"),
-        ]),
-        // Snapshots → model: front matter, YAML settings, Markdown outline, published.lock.
-        // The only module that hashes: it records the SHA-256 of every version file as read.
-        .target(name: "PolicyParse", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyParallel",
+        // The content model: pure values (sites, policies, versions, sections, dates) and the
+        // rules every stage shares.
+        .target(name: "PolicyModel", dependencies: ["PolicyCore", "PolicyMarkdown"]),
+        // The source, from disk to the model: Content/ and Templates/ read into in-memory
+        // snapshots (the edge that reads files), YAML with positioned diagnostics (settings, front
+        // matter, strings files), front matter, the Markdown outline, published.lock and the
+        // SHA-256 of every version file as read (the only module that hashes).
+        .target(name: "PolicySource", dependencies: [
+            "PolicyCore", "PolicyModel", "PolicyMarkdown",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The built-in theme, compiled in from the repository's Templates/ by the EmbedTheme
+        // plugin, and the site's own Templates/ layered over it.
+        .target(name: "PolicyTheme", dependencies: ["PolicyCore", "PolicySource"], plugins: ["EmbedTheme"]),
+        .executableTarget(name: "policysite-embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["policysite-embed-theme"]),
         // What changed between two versions of a policy: sections matched by id, blocks aligned,
         // words diffed, in a form a change page or a terminal can show without diffing again.
-        .target(name: "PolicyChanges", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown"]),
+        .target(name: "PolicyChanges", dependencies: ["PolicyCore", "PolicyModel", "PolicyMarkdown"]),
         // The checks of the contract: pure functions from the model to diagnostics.
-        .target(name: "PolicyValidate", dependencies: ["PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyChanges", "PolicyParallel"]),
+        .target(name: "PolicyValidate", dependencies: ["PolicyCore", "PolicyModel", "PolicyMarkdown", "PolicyChanges"]),
         // Model → output files (HTML pages, sitemap, assets), in memory.
         .target(name: "PolicyRender", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad", "PolicyYAML", "PolicyChanges", "PolicyParallel",
+            "PolicyCore", "PolicyModel", "PolicyMarkdown", "PolicySource", "PolicyChanges",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
         // Linux's renameat2(RENAME_EXCHANGE) and syncfs, which Swift's Glibc module does not declare.
         .target(name: "CAtomicSwap"),
         // Edge: guards the output directory, writes the site beside it and swaps it in.
-        .target(name: "PolicyWrite", dependencies: ["PolicyDiagnostics", "PolicyModel", "CAtomicSwap"]),
+        .target(name: "PolicyWrite", dependencies: ["PolicyCore", "PolicyModel", "CAtomicSwap"]),
         // The named steps of a build, from directories to a written site.
         .target(name: "PolicyPipeline", dependencies: [
-            "PolicyDiagnostics", "PolicyModel", "PolicyLoad", "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite",
+            "PolicyCore", "PolicyModel", "PolicySource", "PolicyValidate", "PolicyRender", "PolicyWrite",
             "PolicyChanges", "PolicyTheme",
         ]),
         // Edge: `serve`, the preview server: the site from memory over HTTP, a file watcher, the
         // incremental engine between them, live reload and the error overlay. NIOHTTP1 for the
         // handlers that guard each connection (timeouts, Host rule) below Hummingbird.
         .target(name: "PolicyServe", dependencies: [
-            "PolicyPipeline", "PolicyModel", "PolicyDiagnostics", "PolicyMarkdown", "PolicyLoad", "PolicyTheme",
+            "PolicyPipeline", "PolicyModel", "PolicyCore", "PolicyMarkdown", "PolicySource", "PolicyTheme",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -101,12 +105,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "policysite", dependencies: [
-            "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyChanges", "PolicyServe",
+            "PolicyPipeline", "PolicyCore", "PolicyModel", "PolicyChanges", "PolicyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A deterministic generated site (policies × languages × versions) for the benchmark and
         // tests; depends on nothing but the parallel map, so it stays cheap to build.
-        .target(name: "PolicyCorpus", dependencies: ["PolicyParallel"]),
+        .target(name: "PolicyCorpus", dependencies: ["PolicyCore"]),
         // `swift run -c release policysite-bench`: times cmark alone (the floor), a cold build,
         // check and an incremental rebuild on a generated corpus (README, "Performance").
         .executableTarget(name: "policysite-bench", dependencies: [
@@ -115,14 +119,14 @@ let package = Package(
         // libFuzzer over the whole path from bytes to pages (README, "Fuzzing"); built only with
         // `swift build --product policysite-fuzz --sanitize=fuzzer` (scripts/fuzz).
         .executableTarget(name: "policysite-fuzz", dependencies: [
-            "PolicyDiagnostics", "PolicyLoad", "PolicyModel", "PolicyParse", "PolicyValidate", "PolicyChanges",
+            "PolicyCore", "PolicySource", "PolicyModel", "PolicyValidate", "PolicyChanges",
             "PolicyRender", "PolicyTheme",
         ]),
         .testTarget(
             name: "PolicysiteTests",
             dependencies: [
-                "policysite", "PolicyPipeline", "PolicyDiagnostics", "PolicyModel", "PolicyMarkdown", "PolicyLoad",
-                "PolicyParse", "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyYAML", "PolicyChanges", "PolicyCorpus",
+                "policysite", "PolicyPipeline", "PolicyCore", "PolicyModel", "PolicyMarkdown", "PolicySource",
+                "PolicyValidate", "PolicyRender", "PolicyWrite", "PolicyChanges", "PolicyCorpus",
                 "PolicyServe", "PolicyTheme",
             ],
             exclude: ["Fixtures"]

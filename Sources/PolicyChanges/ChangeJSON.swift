@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// The contract's JSON for `diff --format json`:
 ///

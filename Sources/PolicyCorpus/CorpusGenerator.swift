@@ -1,4 +1,4 @@
-import PolicyParallel
+import PolicyCore
 
 /// Generates a site's `Content/` from a `CorpusSpec`: deterministic, pure (no files, no clock).
 ///

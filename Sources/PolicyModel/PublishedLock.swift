@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// A SHA-256 digest as 64 lower-case hexadecimal digits, the way `published.lock` and
 /// `sha256sum` write it.

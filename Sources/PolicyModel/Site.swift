@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 
 /// A heading of a policy document, with its `{#id}` removed from the text.

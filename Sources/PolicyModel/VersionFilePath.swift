@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// Where a version file lives, relative to `Content/`: `<policy>/<YYYY-MM-DD>/<lang>.md`.
 /// The key of `published.lock`: only such paths can be published.

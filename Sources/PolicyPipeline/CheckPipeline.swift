@@ -1,5 +1,5 @@
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
 import PolicyRender
 

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 
 /// The two writes into `Content/` (everything else only reads it): replacing `published.lock`
 /// whole, and creating a new version folder. Neither overwrites what it must not, and neither

@@ -1,8 +1,7 @@
 import PolicyChanges
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
-import PolicyParse
 
 /// What `diff` is asked to compare, as the user typed it.
 public struct DiffRequest: Sendable {

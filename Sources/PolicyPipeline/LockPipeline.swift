@@ -1,7 +1,6 @@
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
-import PolicyParse
 import PolicyValidate
 
 /// What `lock` did.

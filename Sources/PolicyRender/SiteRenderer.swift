@@ -1,8 +1,7 @@
 import Mustache
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-import PolicyParallel
 
 /// Renders a site model into the files of the generated site, in memory.
 ///

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// Turns the checker's findings for every page into diagnostics, one per place in a template.
 ///

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// A template the checker can read: its tags and the path diagnostics name.
 struct CheckableTemplate: Sendable {

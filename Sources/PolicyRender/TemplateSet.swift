@@ -1,6 +1,6 @@
 import Mustache
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
 
 /// Everything from `Templates/`: the Mustache templates, the UI strings and the static assets.

@@ -1,7 +1,6 @@
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
-import PolicyYAML
 import Yams
 
 /// Reads `Templates/strings/<lang>.yml` into `UIStrings`, through the same YAML reader as

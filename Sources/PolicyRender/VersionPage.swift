@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// The context of a version page: the dated permanent page, and the policy's main page, which

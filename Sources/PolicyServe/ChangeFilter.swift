@@ -1,4 +1,4 @@
-import PolicyLoad
+import PolicySource
 
 /// Which file system changes can matter to the site: those to paths the loader reads. Editors
 /// save through temporary files (vim's `4913`, `.name.swp` and `name~`, emacs's `.#name` and

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 
 /// One problem as the overlay shows it: the diagnostic and the source line it points at, read

@@ -2,7 +2,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import PolicyLoad
+import PolicySource
 
 /// Watches folders with Linux inotify. inotify is not recursive: every folder gets its own
 /// watch, and a folder that appears (created or moved in) is watched as soon as it is reported,

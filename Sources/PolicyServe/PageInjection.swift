@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// What the preview server adds to every HTML page it serves (and only there: `build` output
 /// never has it): the error overlay, while there are errors, and the live reload script.

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import PolicyLoad
+import PolicySource
 
 /// Watches folders by listing them a few times a second and comparing modification times and
 /// sizes: for systems without inotify. Slower to notice a change than inotify, never wrong.

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 import PolicyPipeline
 import PolicyTheme

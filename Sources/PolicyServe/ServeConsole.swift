@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 
 /// Where `serve` reports: status lines (start-up, one per rebuild) and diagnostics. The command
 /// prints them to the terminal; tests collect them.

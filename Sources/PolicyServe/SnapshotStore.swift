@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// What the server shows at one moment: the last good site, the overlay while there are errors,

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyLoad
+import PolicySource
 
 /// The default theme, compiled into the binary from the repository's `Templates/` (the
 /// EmbedTheme plugin generates `EmbeddedThemeFiles`): layouts, pages, partials, the UI strings

@@ -1,6 +1,6 @@
 import Foundation
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 
 /// The theme a site is built with: the built-in theme, and on top of it the site's own
 /// templates folder when there is one. Later layers win, file by file (same relative path) and,

@@ -1,6 +1,5 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
-import PolicyParallel
 
 /// What a unit of a check looked at: version files by path and exact bytes, and whatever else
 /// the unit's result depends on (e.g. whether the later version is archived, or a fingerprint of

@@ -1,7 +1,6 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-import PolicyParallel
 
 /// Content that never reaches the reader, though the author sees it in the source:
 /// - `raw-html`: HTML blocks and inline HTML, which safe mode omits (comments are left alone:

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// What readers are told about a version besides its text:

@@ -1,6 +1,5 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
-import PolicyParallel
 
 /// Links between and within policies:
 /// - `#id` must name an anchor of the same document (a heading's id or slug);

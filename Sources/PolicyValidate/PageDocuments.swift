@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// Which pages show a document; which document a page shows is `PolicyVersion.shownDocument`

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// Published versions are permanent: every file in `published.lock` must still be on disk with

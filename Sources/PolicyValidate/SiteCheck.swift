@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// What every check sees: the parsed site, drafts included (a draft is held to the same rules

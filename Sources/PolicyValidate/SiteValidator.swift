@@ -1,6 +1,5 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
-import PolicyParallel
 
 /// The validate stage, between parse and render: every check family over the site model.
 /// `check` runs it after parsing; `build` runs it and then renders.

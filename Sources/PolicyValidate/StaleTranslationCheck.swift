@@ -1,7 +1,6 @@
 import PolicyChanges
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
-import PolicyParallel
 
 /// `stale-translation` (warning): between two consecutive versions A and B of a policy, a
 /// top-level section whose words changed in the default language but which is the same in a

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// Translations against the default language's text of the same version:

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// An output directory that policysite may replace, checked before anything is built.

@@ -1,6 +1,6 @@
 import CAtomicSwap
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// Puts a rendered site on disk so that the output directory is always a complete site.

@@ -19,10 +19,9 @@ import Foundation
 import FoundationXML
 #endif
 import PolicyChanges
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
-import PolicyParse
 import PolicyRender
 import PolicyTheme
 import PolicyValidate

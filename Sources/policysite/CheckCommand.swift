@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyPipeline
 
 struct CheckCommand: ParsableCommand {

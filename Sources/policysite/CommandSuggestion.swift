@@ -1,5 +1,5 @@
 import ArgumentParser
-import PolicyDiagnostics
+import PolicyCore
 
 /// `policysite biuld`: ArgumentParser reports "Unexpected argument 'biuld'", with a suggestion
 /// for a misspelt option but none for a misspelt command. This names the nearest command.

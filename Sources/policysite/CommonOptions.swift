@@ -1,5 +1,5 @@
 import ArgumentParser
-import PolicyDiagnostics
+import PolicyCore
 
 /// What `build` and `check` read: the same flags with the same meaning in both.
 struct InputOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyChanges
-import PolicyDiagnostics
+import PolicyCore
 import PolicyPipeline
 
 struct DiffCommand: ParsableCommand {

@@ -1,9 +1,8 @@
 import Foundation
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-@testable import PolicyParse
+@testable import PolicySource
 import Testing
 
 /// Issue 15, item 4: what scripts/adversarial-sizes found super-linear, each fixed or refused.

@@ -1,6 +1,6 @@
 import Foundation
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
 @testable import PolicyRender
 import PolicyTheme

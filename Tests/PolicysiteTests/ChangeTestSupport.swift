@@ -1,8 +1,8 @@
 import PolicyChanges
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-import PolicyParse
+import PolicySource
 
 /// Builds policy documents from Markdown, as the parser would, for comparing versions.
 enum ChangeFixture {

@@ -1,8 +1,8 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-@testable import PolicyParse
+@testable import PolicySource
 import PolicyCorpus
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import PolicyCorpus
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 import PolicyPipeline
 import Testing

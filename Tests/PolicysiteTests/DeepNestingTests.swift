@@ -1,9 +1,8 @@
 import Foundation
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-@testable import PolicyParse
+@testable import PolicySource
 import PolicyPipeline
 import Testing
 
@@ -168,7 +167,7 @@ import Testing
         var diagnostics: [Diagnostic] = []
         _ = Self.parseDocument("---\ntitle: Deep\n---\n\n" + Generate.nestedQuotes(40), diagnostics: &diagnostics)
         let warning = try #require(diagnostics.first { $0.code == .nestingTooDeep })
-        #expect(warning.location == PolicyDiagnostics.SourceLocation(file: "Content/terms/2024-01-01/en.md", line: 5, column: 65))
+        #expect(warning.location == PolicyCore.SourceLocation(file: "Content/terms/2024-01-01/en.md", line: 5, column: 65))
         #expect(warning.message.contains("deeper than 32 levels") && warning.message.contains("and in 7 more places"))
     }
 
@@ -205,7 +204,7 @@ import Testing
         let clock = ContinuousClock()
         var anchors: [String] = []
         let elapsed = clock.measure {
-            anchors = OutlineExtractor.extract(MarkdownParser.parse(markdown)) { PolicyDiagnostics.SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings.map(\.anchor)
+            anchors = OutlineExtractor.extract(MarkdownParser.parse(markdown)) { PolicyCore.SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings.map(\.anchor)
         }
         print("DeepNesting \(count) equal headings: \(elapsed)")
         #expect(anchors.prefix(5) == ["limits-2", "limits", "limits-1", "limits-3", "limits-4"])
@@ -219,7 +218,7 @@ import Testing
         let clock = ContinuousClock()
         var headings: [Heading] = []
         let elapsed = clock.measure {
-            headings = OutlineExtractor.extract(MarkdownParser.parse("## {" + flags + "}\n")) { PolicyDiagnostics.SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings
+            headings = OutlineExtractor.extract(MarkdownParser.parse("## {" + flags + "}\n")) { PolicyCore.SourceLocation(file: "t.md", line: $0.line, column: $0.column) }.headings
         }
         print("DeepNesting heading of 100,000 flags: \(elapsed)")
         #expect(headings.count == 1 && headings.first?.id == nil)

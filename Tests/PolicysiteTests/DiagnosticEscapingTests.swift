@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import Testing
 
 /// Content is hostile (CI builds pull requests): what a diagnostic quotes must not write a

@@ -1,4 +1,4 @@
-import PolicyParse
+import PolicySource
 import Testing
 
 @Suite struct FrontMatterSplitterTests {

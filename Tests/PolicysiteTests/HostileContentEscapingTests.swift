@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
 import PolicyPipeline

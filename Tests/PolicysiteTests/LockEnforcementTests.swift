@@ -1,8 +1,7 @@
 import Foundation
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
+import PolicySource
 import PolicyModel
-import PolicyParse
 import PolicyPipeline
 @testable import PolicyValidate
 import Testing

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import Testing
 
 /// The one "did you mean" used for every name a user writes (see also SharedRulesTests).

@@ -1,6 +1,5 @@
-import PolicyLoad
+import PolicySource
 import PolicyModel
-import PolicyParse
 import PolicyPipeline
 import Testing
 

@@ -1,7 +1,7 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-import PolicyParse
+import PolicySource
 import Testing
 
 @Suite struct OutlineExtractorTests {

@@ -1,7 +1,7 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-import PolicyParse
+import PolicySource
 import Testing
 
 /// Any trailing `{#...}` is the author's attempt at an id: a bad one is reported and still

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 @testable import PolicyServe
 import Testing
 

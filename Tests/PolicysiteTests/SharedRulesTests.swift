@@ -1,9 +1,8 @@
 import Foundation
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
-@testable import PolicyParse
+@testable import PolicySource
 import PolicyPipeline
 @testable import PolicyServe
 import Testing

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 @testable import PolicyRender
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyLoad
+import PolicySource
 import PolicyModel
 @testable import PolicyRender
 import Testing

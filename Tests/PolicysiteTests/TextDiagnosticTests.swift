@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import Testing
 
 /// The excerpt under a text diagnostic: the caret must stand under the character the column

@@ -1,4 +1,4 @@
-@testable import PolicyParse
+@testable import PolicySource
 import Testing
 
 /// Front matter that lacks its opening `---` is found; Markdown that only starts like it is not.

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 import PolicyPipeline
 import Testing

@@ -1,6 +1,5 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
-import PolicyYAML
 import Yams
 
 /// Decodes `site.yml`, `policy.yml` and version front matter, reporting every problem with its

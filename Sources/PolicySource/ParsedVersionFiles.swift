@@ -1,7 +1,5 @@
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
 import PolicyModel
-import PolicyParallel
 
 /// What parsing one version file (`<policy>/<date>/<lang>.md`) gave: a pure function of its
 /// bytes and the path it is shown under, so it can be kept and reused while the bytes are the same.

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
 

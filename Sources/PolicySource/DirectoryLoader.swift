@@ -1,5 +1,5 @@
 import Foundation
-import PolicyDiagnostics
+import PolicyCore
 
 /// Reads a directory tree into a `DirectorySnapshot`: the only place that reads `Content/` and
 /// `Templates/` from disk.

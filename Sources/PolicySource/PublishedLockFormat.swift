@@ -1,5 +1,4 @@
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
 import PolicyModel
 
 /// The text of `Content/published.lock`, read and written in one place so the two agree.

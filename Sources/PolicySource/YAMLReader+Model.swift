@@ -1,6 +1,5 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
-import PolicyYAML
 import Yams
 
 /// Reading the model's own value types (section ids, per-language text) from YAML nodes.

@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import Yams
 
 /// Reads YAML into Yams nodes and turns YAML problems into diagnostics with file positions.

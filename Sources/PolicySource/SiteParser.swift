@@ -1,5 +1,4 @@
-import PolicyDiagnostics
-import PolicyLoad
+import PolicyCore
 import PolicyMarkdown
 import PolicyModel
 

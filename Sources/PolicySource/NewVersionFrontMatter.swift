@@ -1,4 +1,4 @@
-import PolicyDiagnostics
+import PolicyCore
 import PolicyModel
 
 /// Turns the text of a version file into the start of the next version: `summary` emptied (with
