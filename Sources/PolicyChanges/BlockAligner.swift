@@ -137,58 +137,18 @@ struct BlockAligner {
     private mutating func alignItems(_ old: [[MarkdownBlock]], _ new: [[MarkdownBlock]], depth: Int) -> [DiffListItem] {
         func deleted(_ item: [MarkdownBlock]) -> DiffListItem { DiffListItem(change: .deleted, blocks: item.map(DiffBlock.deleted)) }
         func inserted(_ item: [MarkdownBlock]) -> DiffListItem { DiffListItem(change: .inserted, blocks: item.map(DiffBlock.inserted)) }
-        guard let script = SequenceDiff.diff(old.map { key(of: $0) }, new.map { key(of: $0) }, budget: &budget) else {
-            return old.map(deleted) + new.map(inserted)
-        }
-        var result: [DiffListItem] = []
-        var stretchOld: [[MarkdownBlock]] = []
-        var stretchNew: [[MarkdownBlock]] = []
-        func pairUp(_ aligner: inout BlockAligner) {
-            defer {
-                stretchOld.removeAll()
-                stretchNew.removeAll()
-            }
-            guard !stretchOld.isEmpty, !stretchNew.isEmpty, aligner.budget.remaining > 0 else {
-                result += stretchOld.map(deleted) + stretchNew.map(inserted)
-                return
-            }
-            let pairs = BlockPairing.fitsTable(oldCount: stretchOld.count, newCount: stretchNew.count)
-                ? BlockPairing.pairs(old: stretchOld.map { aligner.tokens(of: $0).map(\.text) }, new: stretchNew.map { aligner.tokens(of: $0).map(\.text) }) { _, _ in true }
-                : BlockPairing.inOrder(stretchOld.count, stretchNew.count) { _, _ in true }
-            var i = 0
-            var j = 0
-            for pair in pairs {
-                result += stretchOld[i..<pair.old].map(deleted) + stretchNew[j..<pair.new].map(inserted)
-                let children = aligner.budget.remaining > 0 ? aligner.align(stretchOld[pair.old], stretchNew[pair.new], depth: depth) : []
-                if Self.keepsSomething(children) {
-                    result.append(DiffListItem(change: .changed, blocks: children))
-                } else {
-                    result += [deleted(stretchOld[pair.old]), inserted(stretchNew[pair.new])]
-                }
-                i = pair.old + 1
-                j = pair.new + 1
-            }
-            result += stretchOld[i...].map(deleted) + stretchNew[j...].map(inserted)
-        }
-        var i = 0
-        var j = 0
-        for operation in script {
-            switch operation {
-            case .equal:
-                pairUp(&self)
-                result.append(DiffListItem(change: .unchanged, blocks: new[j].map(DiffBlock.unchanged)))
-                i += 1
-                j += 1
-            case .delete:
-                stretchOld.append(old[i])
-                i += 1
-            case .insert:
-                stretchNew.append(new[j])
-                j += 1
-            }
-        }
-        pairUp(&self)
-        return result
+        let rules = UnitRules<[MarkdownBlock], DiffListItem>(
+            key: { aligner, item in aligner.key(of: item) },
+            words: { aligner, item in aligner.tokens(of: item).map(\.text) },
+            compare: { aligner, a, b in
+                let children = aligner.align(a, b, depth: depth)
+                return Self.keepsSomething(children) ? DiffListItem(change: .changed, blocks: children) : nil
+            },
+            unchanged: { DiffListItem(change: .unchanged, blocks: $0.map(DiffBlock.unchanged)) },
+            deleted: deleted,
+            inserted: inserted
+        )
+        return alignUnits(old, new, rules) ?? old.map(deleted) + new.map(inserted)
     }
 
     /// Whether an aligned container kept any of its old content (so it reads as changed, not
@@ -206,7 +166,7 @@ struct BlockAligner {
         CanonicalForm.of(blocks, vocabulary: &vocabulary).tokens
     }
 
-    private mutating func key(of blocks: [MarkdownBlock]) -> Int32 {
+    mutating func key(of blocks: [MarkdownBlock]) -> Int32 {
         vocabulary.id(ofForm: CanonicalForm.of(blocks, vocabulary: &vocabulary).full)
     }
 }
