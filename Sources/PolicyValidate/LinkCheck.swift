@@ -59,6 +59,8 @@ struct LinkCheck: UnitCheck {
                     var context = [policySlugs, languages]
                     for slug in document.referencedPolicies {
                         context.append(policies[slug].map { targetPrints.fingerprint(of: $0, withDrafts: draft, linkedOn: version.effective) } ?? 0)
+                        // A published text's links are also checked against the preview, with drafts.
+                        if !draft { context.append(targets.all[slug].map { targetPrints.fingerprint(of: $0, withDrafts: true, linkedOn: version.effective) } ?? 0) }
                     }
                     return (input.unitKey([(version.effective, document, policy.slug)], context: context),
                             LinkingDocument(index: DocumentIndex(policy: p, version: v, document: d), targets: targets))
@@ -73,10 +75,14 @@ struct LinkCheck: UnitCheck {
         // A published text's pages are built without the drafts: the languages showing it are
         // those that fall back to it among published texts (a draft default-language text leaves
         // its own page to a published translation, whose links then resolve for that language).
-        var version = unit.index.version(in: input.site)
+        let versionWithDrafts = unit.index.version(in: input.site)
+        var version = versionWithDrafts
         if !document.frontMatter.draft { version.documents.removeAll { $0.frontMatter.draft } }
         var checker = DocumentLinks(document: document, version: version, settings: input.site.settings,
                                     policies: unit.targets.all, targets: document.frontMatter.draft ? unit.targets.all : unit.targets.published)
+        // The preview (`build --drafts`, `serve`) shows a published text's links with the drafts
+        // around them: a draft translation of the page linked may lack the anchor.
+        if !document.frontMatter.draft { checker.preview = (unit.targets.all, versionWithDrafts) }
         var diagnostics: [Diagnostic] = []
         for link in document.links {
             diagnostics += checker.problems(link.destination, at: document.location(of: link.position))
@@ -193,6 +199,9 @@ private struct DocumentLinks {
     /// "link to one of its sections: …", for a broken `#` link.
     private var anchorList: String { listed(anchors.lazy.map { "#" + $0 }, count: anchors.count) }
     private var resolved: [PolicySlug: (texts: [TargetText], which: String)?] = [:]
+    /// For a published text: the policies with their drafts, and its version with its drafts,
+    /// as the preview builds them.
+    var preview: (targets: [PolicySlug: Policy], version: PolicyVersion)?
     private var hintsLeft = LinkCheck.hintBudget
     private var hints: [String: String?] = [:]
 
@@ -248,6 +257,23 @@ private struct DocumentLinks {
                 message += text.idList
             }
             diagnostics.append(.error(.brokenLink, message, at: location))
+        }
+        if diagnostics.isEmpty { diagnostics += previewProblems(slug, fragment: fragment, at: location) }
+        return diagnostics
+    }
+
+    /// A published link whose anchor a draft translation of the page linked lacks: the link
+    /// goes nowhere in the preview, and will go nowhere on the site once the draft is
+    /// published. A note, since the published site is right; the draft's author should know.
+    private func previewProblems(_ slug: PolicySlug, fragment: String, at location: SourceLocation) -> [Diagnostic] {
+        guard let preview, let published = targets[slug]?.versionLinked(on: version.effective),
+              let previewVersion = preview.targets[slug]?.version(effective: published.effective) else { return [] }
+        var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for language in preview.version.pageLanguages(showing: document, settings: settings) {
+            guard let shown = previewVersion.shownDocument(in: language, settings: settings), shown.frontMatter.draft,
+                  seen.insert(shown.file).inserted, !shown.anchorSet.contains(fragment) else { continue }
+            diagnostics.append(.note(.brokenLink, "link to 'policy:\(slug)#\(shortened(fragment))' goes nowhere in the \(language) preview (build --drafts, serve), and will on the site once \(shown.file) is published: that draft has no section '\(shortened(fragment))'; give the draft the section with {#\(shortened(fragment))}, or change the link", at: location))
         }
         return diagnostics
     }
