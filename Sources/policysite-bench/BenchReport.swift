@@ -19,7 +19,15 @@ enum BenchReport {
         lines.append("| (c) `policysite check` (child process) | \(time(m.check.wallSeconds)) | \(time(m.check.cpuSeconds)) | \(mebibytes(m.check.peakBytes)) | \(ratio(m.check.wallSeconds)) | \(cpuRatio(m.check.cpuSeconds)) |")
         lines.append("| (d) incremental rebuild after a one-file edit (`SiteEngine`, in process; median of \(m.rebuildEdits) edits, \(m.rebuildPages) pages re-rendered) | \(time(m.rebuildSeconds)) | — | — | \(ratio(m.rebuildSeconds)) | — |")
         lines.append("| `SiteEngine` first full build (in process, once; not written to disk) | \(time(m.engineBuildSeconds)) | — | — | \(ratio(m.engineBuildSeconds)) | — |")
+        if let hugo = m.hugo {
+            lines.append("| (e) reference: Hugo \(m.hugoVersion ?? "") builds the same bodies, one page per version and language, minimal layout (child process) | \(time(hugo.wallSeconds)) | \(time(hugo.cpuSeconds)) | \(mebibytes(hugo.peakBytes)) | \(ratio(hugo.wallSeconds)) | \(cpuRatio(hugo.cpuSeconds)) |")
+        }
         lines.append("")
+        if let hugo = m.hugo {
+            lines.append("Cold `policysite build` ÷ Hugo: " + String(format: "%.2f× wall, %.2f× CPU, %.2f× peak RSS.", m.build.wallSeconds / hugo.wallSeconds,
+                                                                       m.build.cpuSeconds / hugo.cpuSeconds, Double(m.build.peakBytes) / Double(hugo.peakBytes)))
+            lines.append("")
+        }
         lines.append("Incremental rebuild by stage (median): " + m.rebuildStages.map { "\($0.stage) \(time($0.seconds))" }.joined(separator: ", ") + ".")
         lines.append("")
         lines.append("`check` reported \(m.check.errors) errors and \(m.check.warnings) warnings. Edited file: `\(m.editedFile)`. "

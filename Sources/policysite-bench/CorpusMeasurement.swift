@@ -36,6 +36,10 @@ struct CorpusMeasurement {
     var rebuildStages: [(stage: String, seconds: Double)]
     var editedFile: String
     var outputFiles: Int
+    /// Hugo building the same bodies (one page per version and language), in the same run;
+    /// nil when `hugo` is not on the PATH.
+    var hugo: ChildMedians?
+    var hugoVersion: String?
 }
 
 /// Generates a corpus into a temporary directory, measures it, and deletes it.
@@ -76,13 +80,26 @@ struct CorpusBench {
         progress("incremental: SiteEngine build, then \(options.edits) one-file edits")
         let incremental = try measureIncremental(corpus, content: content, templates: templates)
 
+        var hugo: CorpusMeasurement.ChildMedians?
+        var hugoVersion: String?
+        if let executable = HugoReference.locate() {
+            progress("reference: hugo on the same bodies, \(options.runs) runs")
+            let site = root.appendingPathComponent("hugo")
+            try HugoReference.write(corpus, to: site)
+            let public_ = site.appendingPathComponent("public").path
+            hugo = try measureChild(["--quiet", "--source", site.path, "--destination", public_], log: log, executable: executable,
+                                    before: { try? FileManager.default.removeItem(atPath: public_) })
+            _ = try? ChildProcess.run(executable, ["version"], logPath: log)
+            hugoVersion = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: " ").dropFirst().first.map(String.init)
+        }
+
         return CorpusMeasurement(
             spec: spec, fileCount: corpus.versionFiles.count, markdownBytes: corpus.markdownBytes,
             generateSeconds: generateSeconds, writeSeconds: writeSeconds,
             floorWallSeconds: floor.wall, floorCPUSeconds: floor.cpu, build: build, check: check,
             engineBuildSeconds: incremental.buildSeconds, rebuildSeconds: incremental.rebuildSeconds,
             rebuildPages: incremental.pages, rebuildEdits: options.edits, rebuildStages: incremental.stages,
-            editedFile: incremental.file, outputFiles: outputFiles)
+            editedFile: incremental.file, outputFiles: outputFiles, hugo: hugo, hugoVersion: hugoVersion)
     }
 
     /// libcmark parsing and rendering every version file's body (after the front matter), in
@@ -113,14 +130,15 @@ struct CorpusBench {
         return text[close.upperBound...]
     }
 
-    private func measureChild(_ arguments: [String], log: String, before: () -> Void) throws -> CorpusMeasurement.ChildMedians {
+    private func measureChild(_ arguments: [String], log: String, executable: String? = nil, before: () -> Void) throws -> CorpusMeasurement.ChildMedians {
+        let program = executable ?? policysite
         var runs: [ChildProcess.Run] = []
         for _ in 0..<options.runs {
             before()
-            let run = try ChildProcess.run(policysite, arguments, logPath: log)
+            let run = try ChildProcess.run(program, arguments, logPath: log)
             guard run.exitStatus == 0 else {
                 let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-                throw Failure(description: "policysite \(arguments[0]) exited with status \(run.exitStatus):\n\(text.split(separator: "\n").prefix(40).joined(separator: "\n"))")
+                throw Failure(description: "\(program) \(arguments[0]) exited with status \(run.exitStatus):\n\(text.split(separator: "\n").prefix(40).joined(separator: "\n"))")
             }
             runs.append(run)
         }
