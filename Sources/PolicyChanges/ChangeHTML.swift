@@ -80,14 +80,22 @@ public struct ChangeHTML {
     /// The first words of an unchanged block, for its folded line; nil for blocks that stay as
     /// they are (headings, rules).
     static func contextLine(_ block: MarkdownBlock) -> String? {
-        var text: String
-        switch block.kind {
-        case .paragraph(let inlines): text = inlines.plainText
-        case .list(let list): text = list.items.first.flatMap { $0.first.flatMap(contextLine) } ?? ""
-        case .blockQuote(let children): text = children.first.flatMap(contextLine) ?? ""
-        case .table(let table): text = TableMarkup.label(table.header)
-        case .codeBlock(_, let code): text = String(code.prefix { $0 != "\n" })
-        case .heading, .thematicBreak, .htmlBlock: return nil
+        var text = ""
+        // A list or quote opens with its first block: descend to the first one that has text
+        // (a loop, not recursion, however deep the nesting).
+        var current: MarkdownBlock? = block
+        var isOuterBlock = true
+        while let next = current {
+            defer { isOuterBlock = false }
+            current = nil
+            switch next.kind {
+            case .paragraph(let inlines): text = inlines.plainText
+            case .list(let list): current = list.items.first?.first
+            case .blockQuote(let children): current = children.first
+            case .table(let table): text = TableMarkup.label(table.header)
+            case .codeBlock(_, let code): text = String(code.prefix { $0 != "\n" })
+            case .heading, .thematicBreak, .htmlBlock: if isOuterBlock { return nil }
+            }
         }
         let limit = 120
         text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

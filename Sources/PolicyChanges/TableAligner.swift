@@ -8,21 +8,26 @@ extension BlockAligner {
     /// Nil when the columns differ or the budget ran out: the caller shows the tables replaced.
     mutating func alignTable(_ old: MarkdownTable, _ new: MarkdownTable) -> DiffBlock? {
         guard old.header.count == new.header.count, let header = compareRow(old.header, new.header) else { return nil }
-        func whole(_ change: DiffListItem.Change) -> ([[MarkdownInline]]) -> DiffTableRow {
-            { cells in DiffTableRow(change: change, cells: cells.map(DiffTableCell.unchanged)) }
+        // Each row's canonical form once: its key and, in a stretch, its words.
+        struct Row {
+            var cells: [[MarkdownInline]]
+            var form: CanonicalForm
         }
-        let rules = UnitRules<[[MarkdownInline]], DiffTableRow>(
-            key: { aligner, row in
-                let form = CanonicalForm.of(row: row, vocabulary: &aligner.vocabulary)
-                return aligner.vocabulary.id(ofForm: form.full)
-            },
-            words: { aligner, row in CanonicalForm.of(row: row, vocabulary: &aligner.vocabulary).words },
-            compare: { aligner, a, b in aligner.compareRow(a, b) },
+        func rows(_ table: MarkdownTable) -> [Row] {
+            table.rows.map { Row(cells: $0, form: CanonicalForm.of(row: $0, vocabulary: &vocabulary)) }
+        }
+        func whole(_ change: DiffListItem.Change) -> (Row) -> DiffTableRow {
+            { row in DiffTableRow(change: change, cells: row.cells.map(DiffTableCell.unchanged)) }
+        }
+        let rules = UnitRules<Row, DiffTableRow>(
+            key: { aligner, row in aligner.vocabulary.id(ofForm: row.form.full) },
+            words: { _, row in row.form.words },
+            compare: { aligner, a, b in aligner.compareRow(a.cells, b.cells) },
             unchanged: whole(.unchanged),
             deleted: whole(.deleted),
             inserted: whole(.inserted)
         )
-        guard let rows = alignUnits(old.rows, new.rows, rules) else { return nil }
+        guard let rows = alignUnits(rows(old), rows(new), rules) else { return nil }
         // The tables paired because they share at least half their words, so even with every
         // body row replaced, one table with its rows marked reads better than two.
         return .changedTable(old: old, new: new, rows: [header] + rows)

@@ -32,6 +32,21 @@ public struct StageTiming: Sendable, Equatable {
     public var elapsed: Duration
 }
 
+/// Times consecutive stages: each `lap` records the time since the previous one.
+private struct StageClock {
+    private let clock = ContinuousClock()
+    private var lapStart: ContinuousClock.Instant
+    private(set) var timings: [StageTiming] = []
+
+    init() { lapStart = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        timings.append(StageTiming(stage: stage, elapsed: now - lapStart))
+        lapStart = now
+    }
+}
+
 /// The one path from directories to diagnostics and files: `check` is its load, parse and
 /// validate stages (content and templates); `build` is the engine and then the writer; `serve`
 /// keeps one engine and rebuilds it as files change; `lock`, `diff` and `new` read the site it
@@ -79,8 +94,8 @@ public final class SiteEngine {
     /// `read(through: .templates)`; `lock` validates the content; `diff` and `new` parse it.
     public func read(through stages: Stages) -> CheckReport {
         reset()
-        var timings: [StageTiming] = []
-        let read = read(contentChanges: nil, through: stages, timings: &timings)
+        var stageClock = StageClock()
+        let read = read(contentChanges: nil, through: stages, clock: &stageClock)
         let sorted = Diagnostic.sortedForReport(read.diagnostics)
         return CheckReport(diagnostics: sorted, site: read.site, snapshot: content?.snapshot, templates: read.templates,
                            exitStatus: ExitStatus.forDiagnostics(sorted, strict: options.strict))
@@ -130,14 +145,7 @@ public final class SiteEngine {
     /// and check the templates (again only after they or the site's languages changed). The
     /// content and the templates are independent, so a content error does not hide a template
     /// error: every stage asked for runs and all problems are reported together.
-    private func read(contentChanges: Set<String>?, through stages: Stages, timings: inout [StageTiming]) -> ReadResult {
-        let clock = ContinuousClock()
-        var lapStart = clock.now
-        func lap(_ stage: String) {
-            let now = clock.now
-            timings.append(StageTiming(stage: stage, elapsed: now - lapStart))
-            lapStart = now
-        }
+    private func read(contentChanges: Set<String>?, through stages: Stages, clock stageClock: inout StageClock) -> ReadResult {
         var result = ReadResult()
         do throws(Diagnostic) {
             let loaded: DirectoryLoader.Result
@@ -157,14 +165,14 @@ public final class SiteEngine {
             content = nil
             result.diagnostics.append(error)
         }
-        lap("parse")
+        stageClock.lap("parse")
         guard stages >= .validate else { return result }
         if let site = result.site {
             let validated = SiteValidator.validate(ValidationInput(site: site, asOf: options.asOf), reusing: checkMemo)
             result.diagnostics += validated.diagnostics
             checkMemo = validated.memo
         }
-        lap("check")
+        stageClock.lap("check")
         guard stages >= .templates else { return result }
 
         let languages = result.site?.settings.languages ?? []
@@ -177,27 +185,21 @@ public final class SiteEngine {
         templateDiagnostics += TemplateLoading.staticClashes(templates?.set, site: result.site, asOf: options.asOf)
         result.diagnostics += templateDiagnostics
         result.templates = templateDiagnostics.contains(where: { $0.severity == .error }) ? nil : templates?.set
-        lap("templates")
+        stageClock.lap("templates")
         return result
     }
 
     private func update(contentChanges: Set<String>?) -> SiteUpdate {
         let clock = ContinuousClock()
         let start = clock.now
-        var stages: [StageTiming] = []
-        let read = read(contentChanges: contentChanges, through: .templates, timings: &stages)
+        var stageClock = StageClock()
+        let read = read(contentChanges: contentChanges, through: .templates, clock: &stageClock)
         var diagnostics = read.diagnostics
-        var lapStart = clock.now
-        func lap(_ stage: String) {
-            let now = clock.now
-            stages.append(StageTiming(stage: stage, elapsed: now - lapStart))
-            lapStart = now
-        }
         func failing() -> Bool {
             ExitStatus.forDiagnostics(diagnostics, strict: options.strict) != .success
         }
         func failed() -> SiteUpdate {
-            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start, stages: stages)
+            SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: false, renderedPages: [], changedFiles: [], removedFiles: [], elapsed: clock.now - start, stages: stageClock.timings)
         }
 
         guard var site = read.site, let templateSet = read.templates, !failing() else { return failed() }
@@ -223,9 +225,9 @@ public final class SiteEngine {
             nextFingerprints[file.path] = print
             if fingerprints[file.path] != print { stale.append(file) }
         }
-        lap("plan")
+        stageClock.lap("plan")
         let rendered = renderer.render(stale)
-        lap("render")
+        stageClock.lap("render")
         diagnostics += rendered.diagnostics
         guard !failing() else { return failed() }
 
@@ -239,7 +241,7 @@ public final class SiteEngine {
         fingerprints = nextFingerprints
         return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
                           renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
-                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start, stages: stages)
+                          changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start, stages: stageClock.timings)
     }
 
     private func loadTemplates(languages: [LanguageTag]) -> (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag]) {
