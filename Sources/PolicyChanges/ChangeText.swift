@@ -1,3 +1,4 @@
+import PolicyCore
 import PolicyMarkdown
 
 /// A `VersionDiff` as text for a terminal: one line per section saying what happened to it,
@@ -62,9 +63,9 @@ public struct ChangeText {
             if !section.headingRuns.isEmpty {
                 heading = runs(section.headingRuns)
             } else {
-                heading = (section.newHeading ?? section.oldHeading ?? []).plainText
+                heading = mark((section.newHeading ?? section.oldHeading ?? []).plainText, .equal)
             }
-            name = "\(section.id) \"\(heading)\""
+            name = "\(mark(section.id, .equal)) \"\(heading)\""
         }
         switch section.status {
         case .added: name += " (\(count(section.wordsInserted)))"
@@ -125,7 +126,7 @@ public struct ChangeText {
             elided = false
             let cells = row.cells.map { cell in
                 switch cell {
-                case .unchanged(let inlines): inlines.plainText
+                case .unchanged(let inlines): mark(inlines.plainText, .equal)
                 case .changed(let runs): self.runs(runs)
                 }
             }
@@ -190,7 +191,10 @@ public struct ChangeText {
 
     // MARK: - Inline text
 
+    /// Every piece of the policy's text passes here: its control characters are spelled out
+    /// (`\u{1B}`), so a text cannot move the cursor or recolour the terminal; the colours are ours.
     private func mark(_ text: String, _ operation: InlineDiffRun.Operation) -> String {
+        let text = OutputEscaping.visible(text, keepingTabs: true)
         switch operation {
         case .equal: return text
         case .insert: return colour ? "\u{1B}[32m{+\(text)+}\u{1B}[0m" : "{+\(text)+}"

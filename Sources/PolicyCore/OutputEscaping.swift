@@ -1,7 +1,7 @@
 /// Escaping of content (which is hostile: it comes from pull requests) for the two plain-text
-/// outputs of diagnostics. Both work on Unicode scalars, never on `Character`s: Swift holds
+/// outputs of diagnostics, and for `diff`'s terminal text. Both work on Unicode scalars, never on `Character`s: Swift holds
 /// "\r\n" as one `Character`, so a per-character rule would let it through whole.
-enum OutputEscaping {
+public enum OutputEscaping {
     /// C0 and C1 control characters and DEL: what can move a terminal's cursor, retitle its
     /// window or clear it.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -10,7 +10,7 @@ enum OutputEscaping {
 
     /// Terminal text: every control character shown as `\u{1B}`, so it is visible and inert.
     /// Tabs are kept in source excerpts (the caret line keeps them too).
-    static func visible(_ text: String, keepingTabs: Bool = false) -> String {
+    public static func visible(_ text: String, keepingTabs: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

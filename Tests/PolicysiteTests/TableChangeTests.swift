@@ -88,6 +88,27 @@ import Testing
             """)
     }
 
+    /// The policy's text is hostile: `diff` spells out its control characters (escape
+    /// sequences, a bell) in headings, paragraphs and cells, whatever changed, so a text cannot
+    /// recolour or move the terminal; only the diff's own colours are escape sequences.
+    @Test func controlCharactersInTheTextAreSpelledOutInDiff() {
+        let old = "## Fees\u{1B}]0;pwned\u{7} {#fees}\n\nWe charge\u{1B}[2J 10.\n\n| A | B |\n|---|---|\n| x\u{1B}[31m | 1 day |\n| kept\u{1B}[1m | 3 |\n"
+        let new = old.replacingOccurrences(of: "10.", with: "12.").replacingOccurrences(of: "1 day |", with: "2 days\u{7} |")
+        for colour in [false, true] {
+            let text = ChangeText(colour: colour).render(F.diff(old, new))
+            let scalars = text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" }
+            // With colour, the only control characters are the escapes that start our own colours.
+            #expect(colour ? scalars.allSatisfy { $0 == "\u{1B}" } : scalars.isEmpty, "\(text.debugDescription)")
+            #expect(text.contains("Fees\\u{1B}]0;pwned\\u{7}"))
+            #expect(text.contains("We charge\\u{1B}[2J"))
+            #expect(text.contains("x\\u{1B}[31m"))
+            #expect(text.contains("2 days\\u{7}"))
+            #expect(!text.contains("\u{7}"))
+        }
+        let plain = ChangeText().render(F.diff(old, new))
+        #expect(!plain.contains("\u{1B}"))
+    }
+
     @Test func aTableWithOtherColumnsIsReplaced() {
         let other = Self.new.replacingOccurrences(of: "| Cookie | Purpose | Expires |\n|---|---|--:|", with: "| Cookie | Purpose | Expires | Party |\n|---|---|--:|---|")
         let diff = F.diff(Self.old, other)
