@@ -97,10 +97,33 @@ public struct ChangeHTML {
             case .heading, .thematicBreak, .htmlBlock: if isOuterBlock { return nil }
             }
         }
-        let limit = 120
-        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if text.count > limit { text = String(text.prefix(limit)) + "…" }
-        return text.isEmpty ? nil : text
+        let line = Self.firstWords(of: text, limit: 120)
+        return line.isEmpty ? nil : line
+    }
+
+    /// The text with each run of whitespace made one space and the ends trimmed, cut to `limit`
+    /// characters with "…" when longer. It reads only as far as it keeps: a block may be a
+    /// long paragraph, and most change pages fold hundreds of them.
+    static func firstWords(of text: String, limit: Int) -> String {
+        var line = ""
+        var count = 0
+        var spaceDue = false
+        for character in text {
+            if character.isWhitespace {
+                spaceDue = count > 0
+                continue
+            }
+            if count == limit { return line + "…" }
+            if spaceDue {
+                line.append(" ")
+                count += 1
+                spaceDue = false
+                if count == limit { return line + "…" }
+            }
+            line.append(character)
+            count += 1
+        }
+        return line
     }
 
     /// Inline runs (a changed heading's, or a paragraph's), without a block around them.

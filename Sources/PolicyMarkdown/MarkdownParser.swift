@@ -37,6 +37,12 @@ public enum MarkdownParser {
     /// file: line `k` of the text starts at `origins[k - 1]` (a 1-based line and byte column).
     static func inlines(of text: String, origins: [MarkdownPosition]) -> [MarkdownInline] {
         guard !text.isEmpty else { return [] }
+        return PlainInlineText.inlines(of: text) ?? parsedInlines(of: text, origins: origins)
+    }
+
+    /// `inlines(of:origins:)` through cmark, always.
+    static func parsedInlines(of text: String, origins: [MarkdownPosition]) -> [MarkdownInline] {
+        guard !text.isEmpty else { return [] }
         for attempt in 0..<2 {
             // A text that cmark would read as a block (`# x`, `- x`, `1. x`, `> x`, `[a]: b`)
             // is inline content here: the second attempt escapes its first character.

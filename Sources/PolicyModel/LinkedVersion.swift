@@ -15,8 +15,14 @@ extension Policy {
     /// links among the published versions only, as in a build without drafts: its pages are the
     /// same either way, and the link check, which checks published text against published text,
     /// checked the anchor on the page linked. A draft is previewed with the other drafts.
+    ///
+    /// The version returned is as the policy holds it (draft documents included): what the
+    /// caller reads is which version, not its texts. The renderer asks once per link, so this
+    /// scans the versions in place rather than copying the policy without its drafts.
     public func versionLinked(on date: CalendarDate, fromDraft: Bool) -> PolicyVersion? {
-        fromDraft ? versionLinked(on: date) : withoutDrafts().versionLinked(on: date)
+        if fromDraft { return versionLinked(on: date) }
+        let published = versions.lazy.filter { $0.documents.contains { !$0.frontMatter.draft } }
+        return published.last { $0.effective <= date } ?? published.first
     }
 
     /// The policy as published pages see it: without draft documents, and without the versions

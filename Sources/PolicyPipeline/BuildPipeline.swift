@@ -5,14 +5,15 @@ import PolicyWrite
 /// What a build did.
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
-    /// The files of the site, when it was rendered.
-    public var files: [OutputFile]
+    /// The paths of the files of the site (relative to the output), sorted, when it was
+    /// rendered; their bytes went to the output as they were rendered.
+    public var files: [String]
     /// True once the site is in the output directory.
     public var wroteOutput: Bool
     public var exitStatus: ExitStatus
 
     /// The number of HTML pages rendered.
-    public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+    public var pageCount: Int { files.filter { $0.hasSuffix(".html") }.count }
 }
 
 /// `build`: guard the output, run the engine (load, parse, validate, templates, render), write.
@@ -38,18 +39,30 @@ public enum BuildPipeline {
             return stop([error])
         }
 
-        let engine = SiteEngine(options)
-        let update = engine.build()
-        guard update.succeeded else { return stop(update.diagnostics) }
-        let files = engine.files.values.sorted { $0.path < $1.path }
-
-        // Write: into a temporary directory, swapped in whole.
-        do {
-            try SiteWriter().write(files, to: target)
+        // Render and write at once: each batch of files goes to the staging directory while
+        // the next renders; the output changes only when the whole site is there. The staging
+        // directory is made with the first batch, so a site with errors touches no folder.
+        var staged: StagedSite?
+        var stagingFailure: Diagnostic?
+        func stage() -> StagedSite? {
+            if staged == nil, stagingFailure == nil {
+                do { staged = try StagedSite(target) } catch { stagingFailure = error }
+            }
+            return staged
+        }
+        let update = SiteEngine(options).build(delivering: { batch in stage()?.write(batch) ?? false })
+        guard update.succeeded else {
+            // A failed write stopped the render: name it beside what the content had.
+            let writeFailure = stagingFailure ?? staged?.abandon()
+            return stop(update.diagnostics + [writeFailure].compactMap { $0 })
+        }
+        do throws(Diagnostic) {
+            guard let site = stage() else { throw stagingFailure ?? .error(.output, "cannot write the site", at: SourceLocation(file: target.given)) }
+            try site.commit()
         } catch {
             return stop(update.diagnostics + [error])
         }
-        return BuildReport(diagnostics: update.diagnostics, files: files, wroteOutput: true,
+        return BuildReport(diagnostics: update.diagnostics, files: update.changedFiles, wroteOutput: true,
                            exitStatus: ExitStatus.forDiagnostics(update.diagnostics, strict: options.strict))
     }
 }

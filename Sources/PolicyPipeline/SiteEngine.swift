@@ -107,6 +107,23 @@ public final class SiteEngine {
         return update(contentChanges: nil)
     }
 
+    /// Reads everything and renders the whole site a batch at a time, handing each batch to
+    /// `deliver` as soon as it is rendered instead of keeping it: `build`'s path, whose memory
+    /// then does not grow with the site, and whose writing overlaps its rendering. `deliver`
+    /// returns false when it can take no more (a write failed), which stops the render.
+    ///
+    /// The engine keeps no file of this site (`files` is empty afterwards): it is for one
+    /// build, not for rebuilding.
+    public func build(delivering deliver: ([OutputFile]) -> Bool) -> SiteUpdate {
+        reset()
+        files = [:]
+        return withoutActuallyEscaping(deliver) { update(contentChanges: nil, delivering: $0) }
+    }
+
+    /// Files rendered together and handed to `build(delivering:)`'s receiver at once: enough
+    /// to keep every core busy, few enough that a batch is a few megabytes.
+    static let deliveryBatch = 64
+
     private func reset() {
         content = nil
         templates = nil
@@ -189,7 +206,7 @@ public final class SiteEngine {
         return result
     }
 
-    private func update(contentChanges: Set<String>?) -> SiteUpdate {
+    private func update(contentChanges: Set<String>?, delivering deliver: (([OutputFile]) -> Bool)? = nil) -> SiteUpdate {
         let clock = ContinuousClock()
         let start = clock.now
         var stageClock = StageClock()
@@ -226,6 +243,17 @@ public final class SiteEngine {
             if fingerprints[file.path] != print { stale.append(file) }
         }
         stageClock.lap("plan")
+        if let deliver {
+            for start in stride(from: 0, to: stale.count, by: Self.deliveryBatch) {
+                let rendered = renderer.render(Array(stale[start..<min(start + Self.deliveryBatch, stale.count)]))
+                diagnostics += rendered.diagnostics
+                guard !failing(), deliver(rendered.files) else { return failed() }
+            }
+            stageClock.lap("render")
+            return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
+                              renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
+                              changedFiles: stale.map(\.path).sorted(), removedFiles: [], elapsed: clock.now - start, stages: stageClock.timings)
+        }
         let rendered = renderer.render(stale)
         stageClock.lap("render")
         diagnostics += rendered.diagnostics
