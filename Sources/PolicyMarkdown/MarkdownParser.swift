@@ -281,7 +281,7 @@ public enum MarkdownParser {
         /// (if any) as a paragraph, then the table; nil when they hold none.
         private mutating func tableBlocks(_ node: OpaquePointer, _ at: MarkdownPosition) -> [MarkdownBlock]? {
             guard let source else { return nil }
-            if sourceLines == nil { sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false) }
+            if sourceLines == nil { sourceLines = MarkdownParser.lines(of: source) }
             let all = sourceLines ?? []
             let first = Int(cmark_node_get_start_line(node))
             let last = Int(cmark_node_get_end_line(node))
@@ -377,5 +377,22 @@ public enum MarkdownParser {
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+extension MarkdownParser {
+    /// The text's lines, split at each LF byte (the body's line ends are LF by now). By
+    /// bytes, not characters: splitting a whole document by `Character` was most of the
+    /// time of parsing a text with a table.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
     }
 }

@@ -47,3 +47,11 @@ import Testing
         }
     }
 }
+
+extension BuildShortcutTests {
+    @Test func sourceLinesSplitByBytesAsByCharacters() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nx\n\n", "é\u{301}\nx", "| a | b |\n|---|---|\n| 1 | 2 |", "中文\n🙂\n"] {
+            #expect(MarkdownParser.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
+        }
+    }
+}
