@@ -10,7 +10,38 @@ extension VersionDiff {
     /// depend on how the text is split into blocks; past the budget, from the block alignment.
     public static func compare(old: PolicyDocument, new: PolicyDocument, budget: DiffBudget = .standard) -> VersionDiff {
         var differ = SectionDiffer(aligner: BlockAligner(vocabulary: Vocabulary(), budget: budget))
-        return differ.compare(DocumentSection.split(old), DocumentSection.split(new))
+        var oldSide = SplitDocument(old)
+        var newSide = SplitDocument(new)
+        return differ.compare(&oldSide, &newSide)
+    }
+}
+
+/// A document split into its top-level sections, with the canonical form of each section that
+/// a comparison needed, made once: a text compared with the version before it and then with
+/// the one after (`ChangeSession`) is split and tokenized once. Forms hold ids of one
+/// vocabulary, so a split document is used with one vocabulary only.
+struct SplitDocument {
+    let file: String
+    let digest: SourceDigest?
+    let sections: [DocumentSection]
+    private var forms: [Int: SectionForm] = [:]
+
+    init(_ document: PolicyDocument) {
+        file = document.file
+        digest = document.digest
+        sections = DocumentSection.split(document)
+    }
+
+    /// Whether this is the split of `document` (same file, same bytes).
+    func isSplit(of document: PolicyDocument) -> Bool {
+        file == document.file && digest != nil && digest == document.digest
+    }
+
+    mutating func form(of index: Int, vocabulary: inout Vocabulary) -> SectionForm {
+        if let form = forms[index] { return form }
+        let form = SectionForm(sections[index], vocabulary: &vocabulary)
+        forms[index] = form
+        return form
     }
 }
 
@@ -18,7 +49,9 @@ extension VersionDiff {
 struct SectionDiffer {
     var aligner: BlockAligner
 
-    mutating func compare(_ old: [DocumentSection], _ new: [DocumentSection]) -> VersionDiff {
+    mutating func compare(_ oldSide: inout SplitDocument, _ newSide: inout SplitDocument) -> VersionDiff {
+        let old = oldSide.sections
+        let new = newSide.sections
         var oldIndex: [String: Int] = [:]
         for (index, section) in old.enumerated() where oldIndex[section.key] == nil { oldIndex[section.key] = index }
         // The old section each new one matches, if any (each old section matched once).
@@ -42,38 +75,41 @@ struct SectionDiffer {
             }
         }
 
-        var changes: [SectionChange] = removedFirst.map { removed(old[$0]) }
-        for (position, section) in new.enumerated() {
+        var changes: [SectionChange] = removedFirst.map { removed($0, of: &oldSide) }
+        for position in new.indices {
             if let index = counterpart[position] {
-                changes.append(matched(old[index], section, moved: !stayed.contains(index)))
-                changes += (removedAfter[index] ?? []).map { removed(old[$0]) }
+                changes.append(matched(index, of: &oldSide, position, of: &newSide, moved: !stayed.contains(index)))
+                changes += (removedAfter[index] ?? []).map { removed($0, of: &oldSide) }
             } else {
-                changes.append(added(section))
+                changes.append(added(position, of: &newSide))
             }
         }
         return VersionDiff(sections: changes)
     }
 
-    private mutating func added(_ section: DocumentSection) -> SectionChange {
-        let form = SectionForm(section, vocabulary: &aligner.vocabulary)
+    private mutating func added(_ index: Int, of side: inout SplitDocument) -> SectionChange {
+        let section = side.sections[index]
+        let form = side.form(of: index, vocabulary: &aligner.vocabulary)
         return SectionChange(id: section.key, anchor: section.anchor, status: .added, oldHeading: nil, newHeading: section.heading?.content,
                              wordsInserted: form.wordCount, blocks: section.blocks.map(DiffBlock.inserted))
     }
 
-    private mutating func removed(_ section: DocumentSection) -> SectionChange {
-        let form = SectionForm(section, vocabulary: &aligner.vocabulary)
+    private mutating func removed(_ index: Int, of side: inout SplitDocument) -> SectionChange {
+        let section = side.sections[index]
+        let form = side.form(of: index, vocabulary: &aligner.vocabulary)
         return SectionChange(id: section.key, anchor: section.anchor, status: .removed, oldHeading: section.heading?.content, newHeading: nil,
                              wordsDeleted: form.wordCount, blocks: section.blocks.map(DiffBlock.deleted))
     }
 
-    private mutating func matched(_ old: DocumentSection, _ new: DocumentSection, moved: Bool) -> SectionChange {
+    private mutating func matched(_ oldIndex: Int, of oldSide: inout SplitDocument, _ newIndex: Int, of newSide: inout SplitDocument, moved: Bool) -> SectionChange {
+        let (old, new) = (oldSide.sections[oldIndex], newSide.sections[newIndex])
         if old.isWrittenTheSame(as: new) {
             // What the forms below would find, without tokenizing either side.
             return SectionChange(id: new.key, anchor: new.anchor, status: .unchanged, moved: moved,
                                  oldHeading: old.heading?.content, newHeading: new.heading?.content, blocks: new.blocks.map(DiffBlock.unchanged))
         }
-        let oldForm = SectionForm(old, vocabulary: &aligner.vocabulary)
-        let newForm = SectionForm(new, vocabulary: &aligner.vocabulary)
+        let oldForm = oldSide.form(of: oldIndex, vocabulary: &aligner.vocabulary)
+        let newForm = newSide.form(of: newIndex, vocabulary: &aligner.vocabulary)
         var change = SectionChange(id: new.key, anchor: new.anchor, status: .unchanged, moved: moved,
                                    oldHeading: old.heading?.content, newHeading: new.heading?.content, blocks: [])
         guard !oldForm.looksSame(as: newForm) else {

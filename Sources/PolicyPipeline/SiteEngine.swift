@@ -243,9 +243,12 @@ public final class SiteEngine {
             if fingerprints[file.path] != print { stale.append(file) }
         }
         stageClock.lap("plan")
+        // Changes: every pair of texts the stale change pages show, compared once.
+        let changes = renderer.changes(for: stale)
+        stageClock.lap("changes")
         if let deliver {
             for start in stride(from: 0, to: stale.count, by: Self.deliveryBatch) {
-                let rendered = renderer.render(Array(stale[start..<min(start + Self.deliveryBatch, stale.count)]))
+                let rendered = renderer.render(Array(stale[start..<min(start + Self.deliveryBatch, stale.count)]), changes: changes)
                 diagnostics += rendered.diagnostics
                 guard !failing(), deliver(rendered.files) else { return failed() }
             }
@@ -254,7 +257,7 @@ public final class SiteEngine {
                               renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
                               changedFiles: stale.map(\.path).sorted(), removedFiles: [], elapsed: clock.now - start, stages: stageClock.timings)
         }
-        let rendered = renderer.render(stale)
+        let rendered = renderer.render(stale, changes: changes)
         stageClock.lap("render")
         diagnostics += rendered.diagnostics
         guard !failing() else { return failed() }

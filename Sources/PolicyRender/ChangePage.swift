@@ -98,15 +98,14 @@ struct ChangeSectionItem: TemplateContext {
 /// (with a notice saying so).
 extension SiteRenderer {
     /// - Precondition: `entry.previous` is set (change pages exist for every version but the first).
-    func changePageContext(_ policy: Policy, _ entry: TimelineEntry, previous: TimelineEntry, language: LanguageTag) -> ChangePageContext {
+    func changePageContext(_ policy: Policy, _ entry: TimelineEntry, previous: TimelineEntry, language: LanguageTag, changes: ChangeSet) -> ChangePageContext {
         let strings = templates.strings
         let page = SiteLayout.changes(language, policy.slug, entry.effective)
         // What the reader's version pages show (their title and summary head this page) …
         let readerOld = document(of: previous.version, in: language)
         let readerNew = document(of: entry.version, in: language)
         // … and the texts compared: two of one language, by the rule `diff` follows too.
-        let compared = site.settings.comparedTexts(old: previous.version, new: entry.version, for: language)
-            ?? ComparedTexts(old: readerOld, new: readerNew, reader: language)
+        let compared = comparedTexts(entry, previous: previous, language: language)
         let (oldDocument, newDocument) = (compared.old, compared.new)
         let date = { (day: CalendarDate) in self.dates.format(day, for: language) }
         let policyName = policyTitle(policy, language: language, document: readerNew)
@@ -136,7 +135,8 @@ extension SiteRenderer {
         let targets = ChangeLinkTargets(site: site, reader: language, page: page, slug: policy.slug, compared: compared,
                                         old: (previous.version, readerOld), new: (entry.version, readerNew))
         let renderer = changeRenderer(language: language, targets: targets)
-        let diff = VersionDiff.compare(old: oldDocument, new: newDocument)
+        let pair = ComparedPair(old: oldDocument, new: newDocument)
+        let diff = changes.diff(pair) ?? VersionDiff.compare(old: oldDocument, new: newDocument)
         var sections: [ChangeSectionItem] = []
         var unchanged: [ChangeSectionItem] = []
         var usedIDs: Set<String> = []
@@ -217,6 +217,30 @@ extension SiteRenderer {
             unchangedSummary: strings.format("unchangedSections", language, ["count": String(unchanged.count)]),
             noChangesText: sections.isEmpty ? strings.text("noChanges", language) : nil
         )
+    }
+
+    /// The two texts a change page compares: two of one language, by the rule `diff` follows
+    /// too (`SiteSettings.comparedTexts`), else the texts the reader's pages show.
+    func comparedTexts(_ entry: TimelineEntry, previous: TimelineEntry, language: LanguageTag) -> ComparedTexts {
+        site.settings.comparedTexts(old: previous.version, new: entry.version, for: language)
+            ?? ComparedTexts(old: document(of: previous.version, in: language), new: document(of: entry.version, in: language), reader: language)
+    }
+
+    /// Every pair of texts the change pages among `planned` compare, each once, in chains of
+    /// one policy and one language in date order, and compared (`ChangeSet.compare`).
+    public func changes(for planned: [PlannedFile]) -> ChangeSet {
+        var chains: [String: [(date: CalendarDate, pair: ComparedPair)]] = [:]
+        var seen: Set<[String]> = []
+        for file in planned {
+            guard case .changes(let language, let slug, let date) = file.kind, let (_, timeline, entry) = lookup(slug, date),
+                  let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) else { continue }
+            let compared = comparedTexts(entry, previous: previous, language: language)
+            guard seen.insert([compared.old.file, compared.new.file]).inserted else { continue }
+            chains[slug.rawValue + "/" + compared.new.language.rawValue, default: []].append((date, ComparedPair(old: compared.old, new: compared.new)))
+        }
+        return ChangeSet.compare(chains: chains.keys.sorted().map { key in
+            (chains[key] ?? []).sorted { $0.date < $1.date }.map(\.pair)
+        })
     }
 
     /// Renders diff HTML for a change page: links of the old text resolve as on the old

@@ -1,4 +1,5 @@
 import Mustache
+import PolicyChanges
 import PolicyCore
 import PolicyMarkdown
 import PolicyModel
@@ -42,12 +43,15 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every planned file, spread over every core.
     public func render() -> Result {
-        render(plan().files)
+        let files = plan().files
+        return render(files, changes: changes(for: files))
     }
 
-    /// Renders the given planned files, spread over every core, sorted by path.
-    public func render(_ planned: [PlannedFile]) -> Result {
-        let rendered = planned.parallelMap { render($0) }
+    /// Renders the given planned files, spread over every core, sorted by path. `changes`
+    /// holds the diffs their change pages show (`changes(for:)`); a diff missing from it is
+    /// made on the page's own.
+    public func render(_ planned: [PlannedFile], changes: ChangeSet = ChangeSet()) -> Result {
+        let rendered = planned.parallelMap { render($0, changes: changes) }
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         for result in rendered {
@@ -60,7 +64,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders one planned file.
-    public func render(_ planned: PlannedFile) -> Swift.Result<OutputFile, Diagnostic> {
+    public func render(_ planned: PlannedFile, changes: ChangeSet = ChangeSet()) -> Swift.Result<OutputFile, Diagnostic> {
         switch planned.kind {
         case .languagePicker:
             return page(planned, languagePickerContext())
@@ -73,7 +77,7 @@ public struct SiteRenderer: Sendable {
         case .changes(let language, let slug, let date):
             guard let (policy, timeline, entry) = lookup(slug, date), let previousDate = entry.previous,
                   let previous = timeline.entry(for: previousDate) else { return .failure(unplanned(planned)) }
-            return page(planned, changePageContext(policy, entry, previous: previous, language: language))
+            return page(planned, changePageContext(policy, entry, previous: previous, language: language, changes: changes))
         case .versionsIndex(let language, let slug):
             guard let policy = site.policy(slug), let timeline = timelines[slug] else { return .failure(unplanned(planned)) }
             return page(planned, versionsIndexContext(policy, timeline, language: language))
@@ -105,7 +109,7 @@ public struct SiteRenderer: Sendable {
         return .success(OutputFile(path: planned.path, text: HTMLEscaping.withoutControlCharacters(html)))
     }
 
-    private func lookup(_ slug: PolicySlug, _ date: CalendarDate) -> (Policy, PolicyTimeline, TimelineEntry)? {
+    func lookup(_ slug: PolicySlug, _ date: CalendarDate) -> (Policy, PolicyTimeline, TimelineEntry)? {
         guard let policy = site.policy(slug), let timeline = timelines[slug], let entry = timeline.entry(for: date) else { return nil }
         return (policy, timeline, entry)
     }

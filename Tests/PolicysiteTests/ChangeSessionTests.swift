@@ -1,0 +1,49 @@
+import Foundation
+import PolicyChanges
+import PolicyCorpus
+import PolicyModel
+import PolicyPipeline
+import Testing
+
+/// Diffing once (issue 19): a chain of versions compared in one session, each text split and
+/// tokenized once and one vocabulary shared, gives every pair's diff exactly as comparing the
+/// pair alone does.
+@Suite struct ChangeSessionTests {
+    @Test func aSessionDiffsEachPairAsAFreshComparisonDoes() throws {
+        let spec = CorpusSpec(policies: 2, languages: 3, versions: 6, targetFileBytes: 12_000)
+        let directory = try TestSupport.temporaryDirectory()
+        try CorpusWriter.write(CorpusGenerator.generate(spec), to: directory.path, templatesFrom: TestSupport.packageRoot.appendingPathComponent("Templates").path)
+        let read = SiteEngine(SiteOptions(contentDirectory: directory.appendingPathComponent("Content").path, asOf: CalendarDate(iso: "2026-01-01")!)).read(through: .parse)
+        let site = try #require(read.site)
+        var pairs = 0
+        var changed = 0
+        var chains: [[ComparedPair]] = []
+        for policy in site.policies {
+            for language in site.settings.languages {
+                let texts = policy.versions.compactMap { $0.document(in: language) }
+                #expect(texts.allSatisfy { $0.digest != nil })
+                var session = ChangeSession()
+                var chain: [ComparedPair] = []
+                for (old, new) in zip(texts, texts.dropFirst()) {
+                    let fresh = VersionDiff.compare(old: old, new: new)
+                    let inSession = session.compare(old: old, new: new)
+                    #expect(inSession == fresh, "\(old.file) to \(new.file)")
+                    chain.append(ComparedPair(old: old, new: new))
+                    pairs += 1
+                    if !fresh.isUnchanged { changed += 1 }
+                }
+                chains.append(chain)
+            }
+        }
+        // The corpus changes text between versions, so the diffs compared are not trivial.
+        #expect(pairs == 2 * 3 * 5)
+        #expect(changed > pairs / 2)
+
+        // The set made over every core holds the same diffs.
+        let set = ChangeSet.compare(chains: chains)
+        #expect(set.count == pairs)
+        for pair in chains.joined() {
+            #expect(set.diff(pair) == VersionDiff.compare(old: pair.old, new: pair.new))
+        }
+    }
+}
