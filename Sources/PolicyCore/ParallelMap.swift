@@ -4,19 +4,45 @@ import Foundation
 extension Array where Element: Sendable {
     /// `map` spread over every core, with the results in the input's order.
     ///
-    /// The transform must be a pure function of its element (every stage's work is). Items are
-    /// handed out in a few chunks per core, so many small items do not each pay for a dispatch.
+    /// The transform must be a pure function of its element (every stage's work is). Each
+    /// core takes the next few items as it finishes its last ones, so one slow item (a long
+    /// change page) does not leave the other cores idle behind a fixed share; small items are
+    /// taken several at a time, so they do not each pay for the hand-out.
     public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
-        let chunks = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        guard count > 1, chunks > 1 else { return map(transform) }
+        let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
+        guard count > 1, workers > 1 else { return map(transform) }
         let slots = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                slots.set(index, transform(self[index]))
+        // About 16 hand-outs per core: fine enough to balance, coarse enough to be free.
+        let dispenser = IndexDispenser(count: count, grain: Swift.max(1, count / (workers * 16)))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let range = dispenser.next() {
+                for index in range { slots.set(index, transform(self[index])) }
             }
         }
         return slots.values()
+    }
+}
+
+/// Hands out consecutive ranges of indices, each once, to whichever thread asks.
+private final class IndexDispenser: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start = 0
+    private let count: Int
+    private let grain: Int
+
+    init(count: Int, grain: Int) {
+        self.count = count
+        self.grain = grain
+    }
+
+    func next() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard start < count else { return nil }
+        let end = Swift.min(start + grain, count)
+        defer { start = end }
+        return start..<end
     }
 }
 

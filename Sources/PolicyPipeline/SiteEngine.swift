@@ -122,7 +122,7 @@ public final class SiteEngine {
 
     /// Files rendered together and handed to `build(delivering:)`'s receiver at once: enough
     /// to keep every core busy, few enough that a batch is a few megabytes.
-    static let deliveryBatch = 64
+    static let deliveryBatch = 128
 
     private func reset() {
         content = nil
