@@ -1,21 +1,67 @@
 import PolicyCore
 
-/// A SHA-256 digest as 64 lower-case hexadecimal digits, the way `published.lock` and
+/// A SHA-256 digest, written as 64 lower-case hexadecimal digits the way `published.lock` and
 /// `sha256sum` write it.
+///
+/// Held as four 64-bit words: every rebuild looks up thousands of check results by the digests
+/// of the files they read, and hashing and comparing 32 bytes is far cheaper than 64 characters.
 public struct SourceDigest: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let hex: String
+    /// The digest's bytes, big-endian, eight to a word: the words' order is the hex text's.
+    private let words: (UInt64, UInt64, UInt64, UInt64)
 
-    /// Accepts exactly 64 hexadecimal digits, in either case; keeps them in lower case.
+    /// Accepts exactly 64 hexadecimal digits, in either case.
     public init?(hex: String) {
-        let lower = hex.lowercased()
-        guard lower.utf8.count == 64, lower.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) })
-        else { return nil }
-        self.hex = lower
+        var nibbles: [UInt8] = []
+        nibbles.reserveCapacity(64)
+        for byte in hex.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibbles.append(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibbles.append(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibbles.append(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            if nibbles.count > 64 { return nil }
+        }
+        guard nibbles.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for index in stride(from: 0, to: 64, by: 2) { bytes.append(nibbles[index] << 4 | nibbles[index + 1]) }
+        self.init(bytes: bytes)!
+    }
+
+    /// The digest's 32 bytes.
+    public init?<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        let bytes = Array(bytes)
+        guard bytes.count == 32 else { return nil }
+        func word(_ start: Int) -> UInt64 {
+            bytes[start..<(start + 8)].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        words = (word(0), word(8), word(16), word(24))
+    }
+
+    /// 64 lower-case hexadecimal digits.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for word in [words.0, words.1, words.2, words.3] {
+            for shift in stride(from: 60, through: 0, by: -4) { text.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     public var description: String { hex }
 
-    public static func < (lhs: SourceDigest, rhs: SourceDigest) -> Bool { lhs.hex < rhs.hex }
+    public static func == (lhs: SourceDigest, rhs: SourceDigest) -> Bool { lhs.words == rhs.words }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
+    }
+
+    public static func < (lhs: SourceDigest, rhs: SourceDigest) -> Bool { lhs.words < rhs.words }
 }
 
 /// A version file as it is on disk now, whether or not it parsed: what a published version is

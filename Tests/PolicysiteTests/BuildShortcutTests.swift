@@ -1,5 +1,7 @@
 @testable import PolicyChanges
 import PolicyCorpus
+import PolicyModel
+import PolicySource
 @testable import PolicyMarkdown
 import Testing
 
@@ -53,5 +55,26 @@ extension BuildShortcutTests {
         for text in ["", "\n", "a", "a\n", "a\nb", "\n\nx\n\n", "é\u{301}\nx", "| a | b |\n|---|---|\n| 1 | 2 |", "中文\n🙂\n"] {
             #expect(MarkdownParser.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
         }
+    }
+}
+
+extension BuildShortcutTests {
+    /// Digests are held as words; they read and write as the hex text, and sort as it does.
+    @Test func digestsKeepTheirHexTextAndOrder() throws {
+        var generator = SplitMix64(seed: 19)
+        var digests: [SourceDigest] = []
+        for _ in 0..<200 {
+            let hex = String((0..<64).map { _ in Array("0123456789abcdef")[Int(generator.next() % 16)] })
+            let digest = try #require(SourceDigest(hex: hex))
+            #expect(digest.hex == hex)
+            #expect(SourceDigest(hex: hex.uppercased()) == digest)
+            digests.append(digest)
+        }
+        #expect(digests.sorted().map(\.hex) == digests.map(\.hex).sorted())
+        #expect(SourceDigest(hex: String(repeating: "a", count: 63)) == nil)
+        #expect(SourceDigest(hex: String(repeating: "a", count: 65)) == nil)
+        #expect(SourceDigest(hex: String(repeating: "g", count: 64)) == nil)
+        // The SHA-256 of "abc", as sha256sum prints it.
+        #expect(SourceHasher.sha256(Array("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
