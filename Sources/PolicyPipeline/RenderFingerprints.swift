@@ -7,7 +7,7 @@ import PolicyRender
 /// per-process seeded `Hasher` is enough; a collision would need 2^64 luck.
 struct RenderFingerprints {
     /// What every file depends on: the site settings, the templates, the as-of date, drafts.
-    private let everyFile: Int
+    let everyFile: Int
     private let documents: [VersionFilePath: SourceDigest]
     private let timelines: [PolicySlug: Int]
     private let pageList: Int
@@ -67,13 +67,22 @@ struct RenderFingerprints {
         var hasher = Hasher()
         hasher.combine(everyFile)
         hasher.combine(file.kind)
-        for input in file.inputs {
-            switch input {
-            case .document(let path): hasher.combine(documents[path])
-            case .timeline(let slug): hasher.combine(timelines[slug])
-            case .pageList: hasher.combine(pageList)
-            }
-        }
+        for input in file.inputs { combine(input, into: &hasher) }
         return hasher.finalize()
+    }
+
+    /// The fingerprint of one input alone.
+    func of(_ input: RenderInput) -> Int {
+        var hasher = Hasher()
+        combine(input, into: &hasher)
+        return hasher.finalize()
+    }
+
+    private func combine(_ input: RenderInput, into hasher: inout Hasher) {
+        switch input {
+        case .document(let path): hasher.combine(documents[path])
+        case .timeline(let slug): hasher.combine(timelines[slug])
+        case .pageList: hasher.combine(pageList)
+        }
     }
 }

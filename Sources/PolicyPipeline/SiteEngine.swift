@@ -78,6 +78,10 @@ public final class SiteEngine {
     private var planned: (shape: Int, plan: SitePlan)?
     /// The fingerprint of every file of the last good site.
     private var fingerprints: [String: Int] = [:]
+    /// What the last good site was rendered from: the plan's shape, what every file depends on,
+    /// and the fingerprint of each input. While the first two hold, a rebuild re-renders
+    /// exactly the files whose inputs changed, found through the plan's reverse index.
+    private var renderedFrom: (shape: Int, everyFile: Int, inputs: [RenderInput: Int])?
 
     public init(_ options: SiteOptions) {
         self.options = options
@@ -128,6 +132,7 @@ public final class SiteEngine {
         content = nil
         templates = nil
         fingerprints = [:]
+        renderedFrom = nil
         checkMemo = CheckMemo()
         planned = nil
     }
@@ -235,12 +240,28 @@ public final class SiteEngine {
             planned = (shape, plan)
         }
         let fingerprint = RenderFingerprints(site: site, plan: plan, templatesGeneration: templatesGeneration, asOf: options.asOf, includeDrafts: options.includeDrafts)
-        var nextFingerprints: [String: Int] = [:]
+        var inputs: [RenderInput: Int] = [:]
+        inputs.reserveCapacity(plan.dependents.count)
+        for input in plan.dependents.keys { inputs[input] = fingerprint.of(input) }
+        var nextFingerprints: [String: Int]
         var stale: [PlannedFile] = []
-        for file in plan.files {
-            let print = fingerprint.of(file)
-            nextFingerprints[file.path] = print
-            if fingerprints[file.path] != print { stale.append(file) }
+        if let last = renderedFrom, last.shape == shape, last.everyFile == fingerprint.everyFile {
+            // The same plan: only the files of the inputs that changed.
+            var touched = Set<Int>()
+            for (input, print) in inputs where last.inputs[input] != print { touched.formUnion(plan.dependents[input] ?? []) }
+            nextFingerprints = fingerprints
+            for index in touched.sorted() {
+                let file = plan.files[index]
+                nextFingerprints[file.path] = fingerprint.of(file)
+                stale.append(file)
+            }
+        } else {
+            nextFingerprints = [:]
+            for file in plan.files {
+                let print = fingerprint.of(file)
+                nextFingerprints[file.path] = print
+                if fingerprints[file.path] != print { stale.append(file) }
+            }
         }
         stageClock.lap("plan")
         // Changes: every pair of texts the stale change pages show, compared once.
@@ -270,6 +291,7 @@ public final class SiteEngine {
         let removed = files.keys.filter { nextFingerprints[$0] == nil }.sorted()
         for path in removed { files[path] = nil }
         fingerprints = nextFingerprints
+        renderedFrom = (shape, fingerprint.everyFile, inputs)
         return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
                           renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
                           changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start, stages: stageClock.timings)
