@@ -98,6 +98,9 @@ public struct SiteRenderer: Sendable {
     }
 
     private func page<Context: PageTemplateContext>(_ planned: PlannedFile, _ context: Context) -> Swift.Result<OutputFile, Diagnostic> {
+        if let bytes = templates.plans[Context.template]?.renderBytes(context) {
+            return .success(OutputFile(path: planned.path, bytes: PageBytes.withoutControlCharacters(bytes)))
+        }
         guard let html = templates.library.render(context, withTemplate: Context.template) else {
             // TemplateSet.make refuses a set without every page template; this is a safety net.
             return .failure(.error(.template, "template '\(Context.template)' is missing", at: SourceLocation(file: Context.template + ".mustache")))
