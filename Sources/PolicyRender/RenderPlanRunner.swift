@@ -8,7 +8,12 @@ extension RenderPlan {
     func run<Page: TemplateContext>(_ page: Page) -> Result<[UInt8], RenderPlanRunner.GiveUp> {
         var runner = RenderPlanRunner(plan: self, root: TemplateItemList([page]))
         if let giveUp = runner.run() { return .failure(giveUp) }
-        return .success(runner.output)
+        // The buffer grew by doubling; a site keeps every page until it is written, so keep
+        // only the bytes.
+        let output = runner.output
+        return .success([UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
+            count = output.withUnsafeBufferPointer { buffer.initialize(from: $0).1 }
+        })
     }
 
     func render<Page: TemplateContext>(_ page: Page) -> String? {
