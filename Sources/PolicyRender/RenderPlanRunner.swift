@@ -1,10 +1,5 @@
 extension RenderPlan {
-    /// The page rendered, as UTF-8, or nil when a value did not have the shape the plan was
-    /// compiled for (swift-mustache then renders it).
-    func renderBytes<Page: TemplateContext>(_ page: Page) -> [UInt8]? {
-        try? run(page).get()
-    }
-
+    /// The page rendered, as UTF-8, or why the plan left it to swift-mustache.
     func run<Page: TemplateContext>(_ page: Page) -> Result<[UInt8], RenderPlanRunner.GiveUp> {
         var runner = RenderPlanRunner(plan: self, root: TemplateItemList([page]))
         if let giveUp = runner.run() { return .failure(giveUp) }
@@ -17,7 +12,7 @@ extension RenderPlan {
     }
 
     func render<Page: TemplateContext>(_ page: Page) -> String? {
-        renderBytes(page).map { String(decoding: $0, as: UTF8.self) }
+        (try? run(page).get()).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -44,7 +39,7 @@ struct RenderPlanRunner {
         case loop(TemplateItems, index: Int)
     }
 
-    static let maximumCallDepth = 10_000
+    static let maximumCallDepth = 1_000
 
     let plan: RenderPlan
     private(set) var output: [UInt8] = []

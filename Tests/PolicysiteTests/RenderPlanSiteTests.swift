@@ -64,6 +64,27 @@ import Testing
                             asOf: corpus.asOf)
     }
 
+    /// A partial that includes itself inside a list found further out (the same list at every
+    /// level) passes the checker but never ends: the plan stops and says so, where swift-mustache
+    /// overflowed its stack.
+    @Test func aPartialRecursingThroughAnOuterListIsAnErrorNotACrash() throws {
+        let content = TestSupport.fixtures.appendingPathComponent("sites/basic/Content")
+        let site = try #require(SiteParser.parse(try DirectoryLoader().load(content.path).snapshot).site)
+        var files = try DirectoryLoader().load(Self.templatesFolder.path).snapshot.files
+        files.removeAll { $0.path == "pages/version.mustache" }
+        files.append(SnapshotFile(path: "pages/version.mustache", text: "{{#languages}}{{> loop}}{{/languages}}"))
+        files.append(SnapshotFile(path: "partials/loop.mustache", text: "{{#alternates}}{{url}}{{> loop}}{{/alternates}}"))
+        let (templates, diagnostics) = TemplateSet.make(from: DirectorySnapshot(root: "Templates", files: files), languages: site.settings.languages)
+        let set = try #require(templates, "\(diagnostics)")
+        let renderer = SiteRenderer(site: site, templates: set, asOf: try #require(CalendarDate(iso: "2025-06-01")))
+        let version = try #require(renderer.plan().files.first { if case .version = $0.kind { true } else { false } })
+        guard case .failure(let problem) = renderer.render(version) else {
+            Issue.record("rendered")
+            return
+        }
+        #expect(problem.message.contains("nests partials more than 1000 deep"))
+    }
+
     /// The plan's pages skip the String round trip of `HTMLEscaping.withoutControlCharacters`,
     /// with the same result.
     @Test func pageBytesDropTheSameControlCharacters() {
