@@ -102,6 +102,15 @@ public struct SiteRenderer: Sendable {
     }
 
     private func page<Context: PageTemplateContext>(_ planned: PlannedFile, _ context: Context) -> Swift.Result<OutputFile, Diagnostic> {
+        switch templates.plans[Context.template]?.run(context) {
+        case .success(let bytes)?:
+            return .success(OutputFile(path: planned.path, bytes: PageBytes.withoutControlCharacters(bytes)))
+        case .failure(.tooDeep)?:
+            // A loop that never ends (swift-mustache recursed until its stack overflowed).
+            return .failure(.error(.template, "template '\(Context.template)' nests partials more than \(RenderPlanRunner.maximumCallDepth) deep on '\(planned.path)'; a partial that includes itself should do so inside a list of the item's own children, like {{#children}}{{> item}}{{/children}}: a list found further out is the same at every level, so the nesting never ends", at: SourceLocation(file: Context.template + ".mustache")))
+        case .failure(.unexpectedShape)?, nil:
+            break
+        }
         guard let html = templates.library.render(context, withTemplate: Context.template) else {
             // TemplateSet.make refuses a set without every page template; this is a safety net.
             return .failure(.error(.template, "template '\(Context.template)' is missing", at: SourceLocation(file: Context.template + ".mustache")))

@@ -6,6 +6,9 @@ import PolicyModel
 /// Everything from `Templates/`: the Mustache templates, the UI strings and the static assets.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
+    /// Each page template compiled for its page's context (RenderPlan), by template name; a page
+    /// template missing here renders with `library`.
+    var plans: [String: RenderPlan] = [:]
     public let strings: UIStrings
     /// Files under `assets/`, copied to `Output/assets/` as they are.
     public let assets: [SnapshotFile]
@@ -49,6 +52,7 @@ public struct TemplateSet: Sendable {
         var staticFiles: [StaticFile] = []
         var registered: [String: String] = [:]
         var checkable: [String: CheckableTemplate] = [:]
+        var texts: [String: String] = [:]
         var unreadable: Set<String> = []
         // Templates, assets and static files: the top-most layer's file at each path.
         var chosen: [String: (file: SnapshotFile, display: String, layer: Int)] = [:]
@@ -105,6 +109,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(text, named: name)
                 checkable[name] = CheckableTemplate(file: display, tags: tokenized.tags)
+                texts[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(.template, "template does not parse: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
                 unreadable.insert(name)
@@ -121,7 +126,28 @@ public struct TemplateSet: Sendable {
         let (strings, stringDiagnostics) = UIStrings.load(layers: stringLayers, languages: languages, siteStringsRoot: top)
         diagnostics += stringDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, strings: strings, assets: assets, staticFiles: staticFiles), diagnostics)
+        var set = TemplateSet(library: library, strings: strings, assets: assets, staticFiles: staticFiles)
+        set.plans = compilePlans(texts)
+        return (set, diagnostics)
+    }
+
+    /// A plan for every page template the compiler can follow to the end; the others (a
+    /// construct it leaves to swift-mustache) render as before.
+    static func compilePlans(_ texts: [String: String]) -> [String: RenderPlan] {
+        var plans: [String: RenderPlan] = [:]
+        for page in pages {
+            if case .success(let plan) = RenderPlanCompiler.compile(page: page.template, root: page, texts: texts) {
+                plans[page.template] = plan
+            }
+        }
+        return plans
+    }
+
+    /// The same set rendering every page with swift-mustache, to compare with the plans.
+    var withoutPlans: TemplateSet {
+        var set = self
+        set.plans = [:]
+        return set
     }
 
     /// Every page template with its partials and layouts, against the page's context schema.
