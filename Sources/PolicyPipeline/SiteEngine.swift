@@ -1,4 +1,5 @@
 import Foundation
+import PolicyChanges
 import PolicyCore
 import PolicySource
 import PolicyModel
@@ -21,7 +22,7 @@ public struct SiteUpdate: Sendable {
     public var removedFiles: [String]
     /// How long the update took.
     public var elapsed: Duration
-    /// How long each stage took, in order (load and parse, check, templates, plan, render), for
+    /// How long each stage took, in order (load and parse, check, templates, plan, changes, render), for
     /// the benchmark and serve's log line.
     public var stages: [StageTiming] = []
 }
@@ -127,6 +128,9 @@ public final class SiteEngine {
     /// Files rendered together and handed to `build(delivering:)`'s receiver at once: enough
     /// to keep every core busy, few enough that a batch is a few megabytes.
     static let deliveryBatch = 128
+    /// Chains of versions (one policy, one language) whose diffs a streamed build holds at
+    /// once: enough to keep every core busy comparing, few enough to be a few megabytes.
+    static let chainsPerWave = 8
 
     private func reset() {
         content = nil
@@ -264,20 +268,25 @@ public final class SiteEngine {
             }
         }
         stageClock.lap("plan")
-        // Changes: every pair of texts the stale change pages show, compared once.
-        let changes = renderer.changes(for: stale)
-        stageClock.lap("changes")
         if let deliver {
-            for start in stride(from: 0, to: stale.count, by: Self.deliveryBatch) {
-                let rendered = renderer.render(Array(stale[start..<min(start + Self.deliveryBatch, stale.count)]), changes: changes)
-                diagnostics += rendered.diagnostics
-                guard !failing(), deliver(rendered.files) else { return failed() }
+            // Changes and render in waves of a few chains of versions: each wave's pairs of
+            // texts compared once, its files rendered and delivered, its diffs let go.
+            for wave in renderer.changeWaves(for: stale, chainsPerWave: Self.chainsPerWave) {
+                let changes = ChangeSet.compare(chains: wave.chains)
+                for start in stride(from: 0, to: wave.files.count, by: Self.deliveryBatch) {
+                    let rendered = renderer.render(Array(wave.files[start..<min(start + Self.deliveryBatch, wave.files.count)]), changes: changes)
+                    diagnostics += rendered.diagnostics
+                    guard !failing(), deliver(rendered.files) else { return failed() }
+                }
             }
-            stageClock.lap("render")
+            stageClock.lap("changes and render")
             return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
                               renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
                               changedFiles: stale.map(\.path).sorted(), removedFiles: [], elapsed: clock.now - start, stages: stageClock.timings)
         }
+        // Changes: every pair of texts the stale change pages show, compared once.
+        let changes = renderer.changes(for: stale)
+        stageClock.lap("changes")
         let rendered = renderer.render(stale, changes: changes)
         stageClock.lap("render")
         diagnostics += rendered.diagnostics

@@ -229,18 +229,47 @@ extension SiteRenderer {
     /// Every pair of texts the change pages among `planned` compare, each once, in chains of
     /// one policy and one language in date order, and compared (`ChangeSet.compare`).
     public func changes(for planned: [PlannedFile]) -> ChangeSet {
-        var chains: [String: [(date: CalendarDate, pair: ComparedPair)]] = [:]
+        ChangeSet.compare(chains: comparedChains(planned).chains.map(\.pairs))
+    }
+
+    /// The files of `planned` in waves, each with the chains of pairs its change pages compare:
+    /// a build compares one wave's pairs, renders its files, and lets its diffs go before the
+    /// next, so its memory holds a few chains' diffs, never the whole site's. Every change page
+    /// is in the wave of its pair's chain, so pages of several languages that compare the same
+    /// two texts share one diff; files that show no diff go in the first wave.
+    public func changeWaves(for planned: [PlannedFile], chainsPerWave: Int) -> [(chains: [[ComparedPair]], files: [PlannedFile])] {
+        let (chains, chainOfFile) = comparedChains(planned)
+        let waveCount = max(1, (chains.count + chainsPerWave - 1) / chainsPerWave)
+        var waves = (0..<waveCount).map { wave in
+            (chains: chains[min(wave * chainsPerWave, chains.count)..<min((wave + 1) * chainsPerWave, chains.count)].map(\.pairs), files: [PlannedFile]())
+        }
+        for (index, file) in planned.enumerated() {
+            waves[(chainOfFile[index] ?? 0) / chainsPerWave].files.append(file)
+        }
+        return waves
+    }
+
+    /// The chains of pairs the change pages among `planned` compare (each pair once), sorted by
+    /// policy and language, each in date order; and for each change page (by index in
+    /// `planned`), the index of its pair's chain.
+    private func comparedChains(_ planned: [PlannedFile]) -> (chains: [(key: String, pairs: [ComparedPair])], chainOfFile: [Int: Int]) {
+        var byChain: [String: [(date: CalendarDate, pair: ComparedPair)]] = [:]
+        var chainKeyOfFile: [Int: String] = [:]
         var seen: Set<[String]> = []
-        for file in planned {
+        for (index, file) in planned.enumerated() {
             guard case .changes(let language, let slug, let date) = file.kind, let (_, timeline, entry) = lookup(slug, date),
                   let previousDate = entry.previous, let previous = timeline.entry(for: previousDate) else { continue }
             let compared = comparedTexts(entry, previous: previous, language: language)
+            let key = slug.rawValue + "/" + compared.new.language.rawValue
+            chainKeyOfFile[index] = key
             guard seen.insert([compared.old.file, compared.new.file]).inserted else { continue }
-            chains[slug.rawValue + "/" + compared.new.language.rawValue, default: []].append((date, ComparedPair(old: compared.old, new: compared.new)))
+            byChain[key, default: []].append((date, ComparedPair(old: compared.old, new: compared.new)))
         }
-        return ChangeSet.compare(chains: chains.keys.sorted().map { key in
-            (chains[key] ?? []).sorted { $0.date < $1.date }.map(\.pair)
-        })
+        let keys = byChain.keys.sorted()
+        var position: [String: Int] = [:]
+        for (index, key) in keys.enumerated() { position[key] = index }
+        let chains = keys.map { key in (key: key, pairs: (byChain[key] ?? []).sorted { $0.date < $1.date }.map(\.pair)) }
+        return (chains, chainKeyOfFile.compactMapValues { position[$0] })
     }
 
     /// Renders diff HTML for a change page: links of the old text resolve as on the old

@@ -3,6 +3,7 @@ import PolicyChanges
 import PolicyCorpus
 import PolicyModel
 import PolicyPipeline
+@testable import PolicyRender
 import Testing
 
 /// Diffing once (issue 19): a chain of versions compared in one session, each text split and
@@ -44,6 +45,37 @@ import Testing
         #expect(set.count == pairs)
         for pair in chains.joined() {
             #expect(set.diff(pair) == VersionDiff.compare(old: pair.old, new: pair.new))
+        }
+    }
+}
+
+extension ChangeSessionTests {
+    /// A streamed build's waves hold every planned file once, and each change page in the
+    /// wave that compares its pair.
+    @Test func wavesHoldEveryFileOnceWithItsPair() throws {
+        let options = SiteOptions(contentDirectory: TestSupport.packageRoot.appendingPathComponent("Content").path,
+                                  templatesDirectory: TestSupport.packageRoot.appendingPathComponent("Templates").path,
+                                  asOf: CalendarDate(iso: "2026-06-01")!)
+        let report = SiteEngine(options).read(through: .templates)
+        let renderer = SiteRenderer(site: try #require(report.site).withoutDrafts(), templates: try #require(report.templates), asOf: options.asOf)
+        let planned = renderer.plan().files
+        for chainsPerWave in [1, 2, 100] {
+            let waves = renderer.changeWaves(for: planned, chainsPerWave: chainsPerWave)
+            #expect(waves.flatMap(\.files).map(\.path).sorted() == planned.map(\.path).sorted())
+            for wave in waves {
+                let set = ChangeSet.compare(chains: wave.chains)
+                let pages = wave.files.filter { if case .changes = $0.kind { true } else { false } }
+                // Each change page's diff is in its wave's set: rendering with it equals rendering alone.
+                for page in pages {
+                    guard case .changes(let language, let slug, let date) = page.kind, let (_, timeline, entry) = renderer.lookup(slug, date),
+                          let previous = entry.previous.flatMap(timeline.entry(for:)) else { Issue.record("\(page.path)"); continue }
+                    let compared = renderer.comparedTexts(entry, previous: previous, language: language)
+                    #expect(set.diff(ComparedPair(old: compared.old, new: compared.new)) != nil, "\(page.path)")
+                    #expect(try renderer.render(page, changes: set).get() == renderer.render(page).get(), "\(page.path)")
+                }
+            }
+            // Each pair compared once over all the waves.
+            #expect(waves.map { ChangeSet.compare(chains: $0.chains).count }.reduce(0, +) == renderer.changes(for: planned).count)
         }
     }
 }
