@@ -22,7 +22,14 @@ struct DroppedContentCheck: UnitCheck {
 
     private func problems(in document: PolicyDocument) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let source = SourceLines(document)
+        // Line starts are needed only to place a problem, and most texts have none.
+        var lines: SourceLines?
+        func source() -> SourceLines {
+            if let lines { return lines }
+            let made = SourceLines(document)
+            lines = made
+            return made
+        }
         /// A line of a block (0 for its first), at the column where `text` starts on it, else
         /// where the line's text starts: the tree keeps a block's first position only.
         func location(_ block: MarkdownBlock, line: Int, of text: String? = nil) -> SourceLocation {
@@ -30,8 +37,8 @@ struct DroppedContentCheck: UnitCheck {
             let fileLine = (location.line ?? 1) + line
             let from = line == 0 ? block.position.column : 1
             location.line = fileLine
-            location.column = text.flatMap { source.column(of: $0, line: fileLine, from: from) }
-                ?? (line == 0 ? block.position.column : source.firstTextColumn(line: fileLine))
+            location.column = text.flatMap { source().column(of: $0, line: fileLine, from: from) }
+                ?? (line == 0 ? block.position.column : source().firstTextColumn(line: fileLine))
             return location
         }
         /// Raw HTML and unsafe links in a block's inline content, whose first line is
