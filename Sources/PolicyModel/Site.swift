@@ -165,6 +165,19 @@ public struct Site: Sendable, Equatable {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// The site with every text's `source` bytes let go (each text keeps its digest and its
+    /// parsed body): once the checks have run, rendering reads only the parsed texts, and a
+    /// build need not hold every file's bytes while it renders.
+    public func withoutSourceBytes() -> Site {
+        var site = self
+        for p in site.policies.indices {
+            for v in site.policies[p].versions.indices {
+                for d in site.policies[p].versions[v].documents.indices { site.policies[p].versions[v].documents[d].source = [] }
+            }
+        }
+        return site
+    }
+
     /// The site without draft documents, without versions left with no document, and without
     /// policies left with no version (a policy whose every version is a draft is not published:
     /// a build without drafts writes no page of it, as a versions index or feed of nothing would

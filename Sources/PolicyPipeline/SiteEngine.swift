@@ -219,7 +219,7 @@ public final class SiteEngine {
         let clock = ContinuousClock()
         let start = clock.now
         var stageClock = StageClock()
-        let read = read(contentChanges: contentChanges, through: .templates, clock: &stageClock)
+        var read = read(contentChanges: contentChanges, through: .templates, clock: &stageClock)
         var diagnostics = read.diagnostics
         func failing() -> Bool {
             ExitStatus.forDiagnostics(diagnostics, strict: options.strict) != .success
@@ -230,6 +230,16 @@ public final class SiteEngine {
 
         guard var site = read.site, let templateSet = read.templates, !failing() else { return failed() }
         if !options.includeDrafts { site = site.withoutDrafts() }
+        if deliver != nil {
+            // One build, never rebuilt: what only the checks and a rebuild read goes before the
+            // render (the memo, the files as read, every text's bytes), so the build's peak
+            // memory is the parsed site and a few batches.
+            checkMemo = CheckMemo()
+            parsedFiles = ParsedVersionFiles()
+            content = nil
+            read.site = nil
+            site = site.withoutSourceBytes()
+        }
 
         // Render: every planned file whose inputs changed since the last good site.
         let renderer = SiteRenderer(site: site, templates: templateSet, asOf: options.asOf, reusing: dates)
