@@ -19,6 +19,8 @@ public struct ParsedVersionFile: Sendable {
 public struct ParsedVersionFiles: Sendable {
     /// By path relative to the content directory.
     var files: [String: ParsedVersionFile] = [:]
+    /// The content directory they were read from, as diagnostics name it.
+    var root: String?
 
     public init() {}
 
@@ -30,15 +32,17 @@ public struct ParsedVersionFiles: Sendable {
         // Files kept from the previous parse are looked up here; only the others go to the cores
         // (after a one-file edit, that is one file).
         var changed: [(file: SnapshotFile, path: VersionFilePath, display: String)] = []
+        result.root = content.root
         for file in content.files {
-            guard let path = VersionFilePath(file.path) else { continue }
-            let display = content.displayPath(file.path)
-            // Array equality is a pointer comparison when the loader kept the same buffer.
-            if let kept = previous.files[file.path], kept.display == display, kept.bytes == file.bytes {
+            // Array equality is a pointer comparison when the loader kept the same buffer. A file
+            // kept keeps its path and display name too (the same root gives the same name), so a
+            // rebuild does not read every path again.
+            if let kept = previous.files[file.path], previous.root == content.root, kept.bytes == file.bytes {
                 result.files[file.path] = kept
-            } else {
-                changed.append((file, path, display))
+                continue
             }
+            guard let path = VersionFilePath(file.path) else { continue }
+            changed.append((file, path, content.displayPath(file.path)))
         }
         let parsed = changed.parallelMap { file, path, display -> ParsedVersionFile in
             var diagnostics: [Diagnostic] = []
