@@ -257,26 +257,7 @@ public final class SiteEngine {
         var inputs: [RenderInput: Int] = [:]
         inputs.reserveCapacity(plan.dependents.count)
         for input in plan.dependents.keys { inputs[input] = fingerprint.of(input) }
-        var nextFingerprints: [String: Int]
-        var stale: [PlannedFile] = []
-        if let last = renderedFrom, last.shape == shape, last.everyFile == fingerprint.everyFile {
-            // The same plan: only the files of the inputs that changed.
-            var touched = Set<Int>()
-            for (input, print) in inputs where last.inputs[input] != print { touched.formUnion(plan.dependents[input] ?? []) }
-            nextFingerprints = fingerprints
-            for index in touched.sorted() {
-                let file = plan.files[index]
-                nextFingerprints[file.path] = fingerprint.of(file)
-                stale.append(file)
-            }
-        } else {
-            nextFingerprints = [:]
-            for file in plan.files {
-                let print = fingerprint.of(file)
-                nextFingerprints[file.path] = print
-                if fingerprints[file.path] != print { stale.append(file) }
-            }
-        }
+        let (stale, nextFingerprints) = staleFiles(of: plan, shape: shape, fingerprint: fingerprint, inputs: inputs)
         stageClock.lap("plan")
         if let deliver {
             // Changes and render in waves of a few chains of versions: each wave's pairs of
@@ -314,6 +295,32 @@ public final class SiteEngine {
         return SiteUpdate(diagnostics: Diagnostic.sortedForReport(diagnostics), succeeded: true,
                           renderedPages: stale.filter(\.isPage).map(\.path).sorted(),
                           changedFiles: changed.sorted(), removedFiles: removed, elapsed: clock.now - start, stages: stageClock.timings)
+    }
+
+    /// The planned files whose inputs changed since the last good site, and the fingerprint of
+    /// every file of the plan. With the same plan, settings, templates and date as then, the
+    /// files of the inputs that changed, through the plan's reverse index; otherwise every
+    /// file's fingerprint against its last one.
+    private func staleFiles(of plan: SitePlan, shape: Int, fingerprint: RenderFingerprints, inputs: [RenderInput: Int]) -> (stale: [PlannedFile], fingerprints: [String: Int]) {
+        var stale: [PlannedFile] = []
+        if let last = renderedFrom, last.shape == shape, last.everyFile == fingerprint.everyFile {
+            var touched = Set<Int>()
+            for (input, print) in inputs where last.inputs[input] != print { touched.formUnion(plan.dependents[input] ?? []) }
+            var next = fingerprints
+            for index in touched.sorted() {
+                let file = plan.files[index]
+                next[file.path] = fingerprint.of(file)
+                stale.append(file)
+            }
+            return (stale, next)
+        }
+        var next: [String: Int] = [:]
+        for file in plan.files {
+            let print = fingerprint.of(file)
+            next[file.path] = print
+            if fingerprints[file.path] != print { stale.append(file) }
+        }
+        return (stale, next)
     }
 
     private func loadTemplates(languages: [LanguageTag]) -> (set: TemplateSet?, diagnostics: [Diagnostic], languages: [LanguageTag]) {
