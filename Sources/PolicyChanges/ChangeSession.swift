@@ -50,12 +50,20 @@ public struct ChangeSet: Sendable {
 
     private var diffs: [Key: VersionDiff] = [:]
 
+    /// The most pairs one session compares in a row.
+    static let runLength = 32
+
     public init() {}
 
     /// Compares every pair of every chain once. A chain is the pairs of one policy and one
-    /// language in date order (see `ChangeSession`); chains are compared over every core.
+    /// language in date order (see `ChangeSession`); chains are compared over every core, a
+    /// long one in runs of `runLength` pairs, so that a site of one policy in one language
+    /// still keeps every core busy (each run splits its first text once more).
     public static func compare(chains: [[ComparedPair]]) -> ChangeSet {
-        let compared = chains.parallelMap { chain in
+        let runs = chains.flatMap { chain in
+            stride(from: 0, to: chain.count, by: runLength).map { Array(chain[$0..<min($0 + runLength, chain.count)]) }
+        }
+        let compared = runs.parallelMap { chain in
             var session = ChangeSession()
             return chain.map { (key: $0.key, diff: session.compare(old: $0.old, new: $0.new)) }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyChanges
+@testable import PolicyChanges
 import PolicyCorpus
 import PolicyModel
 import PolicyPipeline
@@ -76,6 +76,25 @@ extension ChangeSessionTests {
             }
             // Each pair compared once over all the waves.
             #expect(waves.map { ChangeSet.compare(chains: $0.chains).count }.reduce(0, +) == renderer.changes(for: planned).count)
+        }
+    }
+}
+
+extension ChangeSessionTests {
+    /// A chain longer than a run is compared in runs, over every core: the same diffs.
+    @Test func aLongChainIsComparedInRunsWithTheSameDiffs() throws {
+        let spec = CorpusSpec(policies: 1, languages: 1, versions: ChangeSet.runLength + 8, targetFileBytes: 3_000)
+        let directory = try TestSupport.temporaryDirectory()
+        try CorpusWriter.write(CorpusGenerator.generate(spec), to: directory.path, templatesFrom: TestSupport.packageRoot.appendingPathComponent("Templates").path)
+        let read = SiteEngine(SiteOptions(contentDirectory: directory.appendingPathComponent("Content").path, asOf: CalendarDate(iso: "2026-01-01")!)).read(through: .parse)
+        let site = try #require(read.site)
+        let texts = try #require(site.policies.first).versions.compactMap { $0.document(in: site.settings.defaultLanguage) }
+        let chain = zip(texts, texts.dropFirst()).map { ComparedPair(old: $0, new: $1) }
+        #expect(chain.count > ChangeSet.runLength)
+        let set = ChangeSet.compare(chains: [chain])
+        #expect(set.count == chain.count)
+        for pair in chain {
+            #expect(set.diff(pair) == VersionDiff.compare(old: pair.old, new: pair.new), "\(pair.new.file)")
         }
     }
 }
