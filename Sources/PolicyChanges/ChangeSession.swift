@@ -15,6 +15,7 @@ public struct ChangeSession {
     public mutating func compare(old: PolicyDocument, new: PolicyDocument, budget: DiffBudget = .standard) -> VersionDiff {
         var oldSide = last.flatMap { $0.isSplit(of: old) ? $0 : nil } ?? SplitDocument(old)
         var newSide = last.flatMap { $0.isSplit(of: new) ? $0 : nil } ?? SplitDocument(new)
+        // Let go of the kept copy, so the side that reuses it adds forms without copying them.
         last = nil
         var differ = SectionDiffer(aligner: BlockAligner(vocabulary: vocabulary, budget: budget))
         // The differ holds the only reference while it works, so growing it copies nothing.
@@ -60,9 +61,7 @@ public struct ChangeSet: Sendable {
     /// long one in runs of `runLength` pairs, so that a site of one policy in one language
     /// still keeps every core busy (each run splits its first text once more).
     public static func compare(chains: [[ComparedPair]]) -> ChangeSet {
-        let runs = chains.flatMap { chain in
-            stride(from: 0, to: chain.count, by: runLength).map { Array(chain[$0..<min($0 + runLength, chain.count)]) }
-        }
+        let runs = chains.flatMap { $0.chunks(of: runLength).map(Array.init) }
         let compared = runs.parallelMap { chain in
             var session = ChangeSession()
             return chain.map { (key: $0.key, diff: session.compare(old: $0.old, new: $0.new)) }

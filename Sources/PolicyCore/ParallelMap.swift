@@ -68,3 +68,10 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     func values() -> [T] { (0..<count).map { slots[$0]! } }
 }
+
+extension Array {
+    /// The array cut into consecutive slices of at most `size` elements, in order.
+    public func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: Swift.max(size, 1)).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

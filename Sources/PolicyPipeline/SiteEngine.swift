@@ -76,7 +76,7 @@ public final class SiteEngine {
     private var templatesGeneration = 0
     /// The date table and the plan of the last render, with the shape of the site it was for.
     private var dates: DateFormatting?
-    private var planned: (shape: Int, plan: SitePlan)?
+    private var planned: (shape: Int, plan: SitePlan, dependents: [RenderInput: [Int]])?
     /// The fingerprint of every file of the last good site.
     private var fingerprints: [String: Int] = [:]
     /// What the last good site was rendered from: the plan's shape, what every file depends on,
@@ -247,25 +247,31 @@ public final class SiteEngine {
         // The plan depends only on the site's shape: reuse it while that is unchanged.
         let shape = RenderFingerprints.shape(of: site, templatesGeneration: templatesGeneration)
         let plan: SitePlan
+        // The reverse index and the inputs' fingerprints serve the next rebuild: a streamed
+        // build, which is never rebuilt, makes neither.
+        var dependents: [RenderInput: [Int]] = [:]
         if let previous = planned, previous.shape == shape {
-            plan = previous.plan
+            (plan, dependents) = (previous.plan, previous.dependents)
         } else {
             plan = renderer.plan()
-            planned = (shape, plan)
+            if deliver == nil {
+                dependents = plan.reverseIndex()
+                planned = (shape, plan, dependents)
+            }
         }
         let fingerprint = RenderFingerprints(site: site, plan: plan, templatesGeneration: templatesGeneration, asOf: options.asOf, includeDrafts: options.includeDrafts)
         var inputs: [RenderInput: Int] = [:]
-        inputs.reserveCapacity(plan.dependents.count)
-        for input in plan.dependents.keys { inputs[input] = fingerprint.of(input) }
-        let (stale, nextFingerprints) = staleFiles(of: plan, shape: shape, fingerprint: fingerprint, inputs: inputs)
+        inputs.reserveCapacity(dependents.count)
+        for input in dependents.keys { inputs[input] = fingerprint.of(input) }
+        let (stale, nextFingerprints) = staleFiles(of: plan, dependents: dependents, shape: shape, fingerprint: fingerprint, inputs: inputs)
         stageClock.lap("plan")
         if let deliver {
             // Changes and render in waves of a few chains of versions: each wave's pairs of
             // texts compared once, its files rendered and delivered, its diffs let go.
             for wave in renderer.changeWaves(for: stale, chainsPerWave: Self.chainsPerWave) {
                 let changes = ChangeSet.compare(chains: wave.chains)
-                for start in stride(from: 0, to: wave.files.count, by: Self.deliveryBatch) {
-                    let rendered = renderer.render(Array(wave.files[start..<min(start + Self.deliveryBatch, wave.files.count)]), changes: changes)
+                for batch in wave.files.chunks(of: Self.deliveryBatch) {
+                    let rendered = renderer.render(Array(batch), changes: changes)
                     diagnostics += rendered.diagnostics
                     guard !failing(), deliver(rendered.files) else { return failed() }
                 }
@@ -301,11 +307,12 @@ public final class SiteEngine {
     /// every file of the plan. With the same plan, settings, templates and date as then, the
     /// files of the inputs that changed, through the plan's reverse index; otherwise every
     /// file's fingerprint against its last one.
-    private func staleFiles(of plan: SitePlan, shape: Int, fingerprint: RenderFingerprints, inputs: [RenderInput: Int]) -> (stale: [PlannedFile], fingerprints: [String: Int]) {
+    private func staleFiles(of plan: SitePlan, dependents: [RenderInput: [Int]], shape: Int, fingerprint: RenderFingerprints,
+                            inputs: [RenderInput: Int]) -> (stale: [PlannedFile], fingerprints: [String: Int]) {
         var stale: [PlannedFile] = []
         if let last = renderedFrom, last.shape == shape, last.everyFile == fingerprint.everyFile {
             var touched = Set<Int>()
-            for (input, print) in inputs where last.inputs[input] != print { touched.formUnion(plan.dependents[input] ?? []) }
+            for (input, print) in inputs where last.inputs[input] != print { touched.formUnion(dependents[input] ?? []) }
             var next = fingerprints
             for index in touched.sorted() {
                 let file = plan.files[index]

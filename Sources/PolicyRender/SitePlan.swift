@@ -58,16 +58,15 @@ public enum RenderInput: Sendable, Hashable, Comparable {
 /// and an incremental build filters by what changed.
 public struct SitePlan: Sendable {
     public let files: [PlannedFile]
-    /// For each input, the files (indices into `files`) made from it: the reverse index by
-    /// which a rebuild finds what a changed file touches without looking at every file.
-    public let dependents: [RenderInput: [Int]]
 
-    public init(files: [PlannedFile]) {
-        self.files = files
+    /// For each input, the files (indices into `files`) made from it: the reverse index by
+    /// which a rebuild finds what a changed file touches without looking at every file. Made
+    /// on demand: only the engine that rebuilds reads it, and keeps it with the plan.
+    public func reverseIndex() -> [RenderInput: [Int]] {
         var dependents: [RenderInput: [Int]] = [:]
         for (index, file) in files.enumerated() {
             for input in file.inputs { dependents[input, default: []].append(index) }
         }
-        self.dependents = dependents
+        return dependents
     }
 }

@@ -4,9 +4,16 @@ import Foundation
 import PolicyCore
 import PolicyModel
 
-/// A site being written: files go into a staging directory beside the output as they are
-/// rendered, on a writer queue of their own, and `commit` swaps the staging directory in whole
-/// (see `SiteWriter`). Until then the output is untouched; `abandon` (or a kill) leaves it so.
+/// A site being written, so that the output directory is always a complete site.
+///
+/// Files go into a staging directory beside the output as they are rendered, on a writer queue
+/// of their own, with the marker written first. Once every file is written and the file system
+/// flushed (once for the whole site, not per file), `commit` exchanges the staging directory and
+/// the output in one atomic step (`renameat2(RENAME_EXCHANGE)` on Linux), so there is no moment
+/// without a site; where the file system cannot exchange, two renames do it, with the old site
+/// put back if the second fails. Until then the output is untouched: `abandon`, or a build killed
+/// at any point, leaves the previous site whole and at worst a staging directory that the next
+/// build removes.
 ///
 /// Files arrive in batches while the next batch renders, so the kernel's work of creating
 /// thousands of files overlaps the render instead of following it, and at most
